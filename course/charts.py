@@ -1,0 +1,127 @@
+"""Plotly figures and their data tables, built from data/stats.csv as charts.yaml selects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from course.formatting import format_number, format_stat_date, format_stat_value, parse_stat_date
+from course.models import ChartSpec, Stat
+
+_TO_MILLIONS = {"billion": 1000.0, "million": 1.0, "thousand": 0.001}
+# Colour-blind-safe palette (Okabe–Ito), dark enough on white for lines and bars.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+
+
+def unit_family(stat: Stat) -> str:
+    """Rows of one chart must share a family: counts (in millions), people, or percent."""
+    return "millions" if stat.unit in _TO_MILLIONS else stat.unit
+
+
+def plotted_value(stat: Stat) -> float:
+    """The value on the chart's axis (counts are converted to millions)."""
+    return stat.value * _TO_MILLIONS.get(stat.unit, 1.0)
+
+
+def chart_rows(spec: ChartSpec, stats: Iterable[Stat]) -> list[Stat]:
+    """The rows a chart shows, oldest first."""
+    select = spec.select
+    rows = [
+        s
+        for s in stats
+        if s.scope in select.scopes
+        and s.metric in select.metrics
+        and (select.date_from is None or s.date >= select.date_from)
+        and (select.date_to is None or s.date <= select.date_to)
+    ]
+    return sorted(rows, key=lambda s: (parse_stat_date(s.date), select.scopes.index(s.scope)))
+
+
+def series_name(stat: Stat) -> str:
+    """A series is one scope and one metric: different metrics are never one line."""
+    return f"{stat.scope} — {stat.metric}"
+
+
+def data_table(rows: Iterable[Stat]) -> pd.DataFrame:
+    """The chart's data, as learners read it: French labels, formatted values and dates."""
+    return pd.DataFrame(
+        [
+            {
+                "Périmètre": s.scope,
+                "Mesure": s.metric,
+                "Valeur": format_stat_value(s),
+                "Date": format_stat_date(s.date),
+                "Source": s.source,
+                "Statut": "confirmé" if s.status == "confirmed" else "non confirmé",
+            }
+            for s in rows
+        ]
+    )
+
+
+def _axis_title(rows: list[Stat]) -> str:
+    family = unit_family(rows[0]) if rows else "millions"
+    return {"millions": "millions", "people": "personnes", "percent": "%"}[family]
+
+
+def _hover(stat: Stat) -> str:
+    flag = " (non confirmé)" if stat.status == "unconfirmed" else ""
+    return (
+        f"{series_name(stat)}<br>{format_stat_value(stat)}{flag}<br>{format_stat_date(stat.date)}"
+    )
+
+
+def _bar_traces(rows: list[Stat]) -> list[go.Bar]:
+    traces = []
+    for index, metric in enumerate(dict.fromkeys(s.metric for s in rows)):
+        picked = [s for s in rows if s.metric == metric]
+        traces.append(
+            go.Bar(
+                name=metric,
+                x=[f"{s.scope}<br>{format_stat_date(s.date)}" for s in picked],
+                y=[plotted_value(s) for s in picked],
+                marker_color=PALETTE[index % len(PALETTE)],
+                text=[format_number(plotted_value(s), 1) for s in picked],
+                textposition="outside",
+                hovertext=[_hover(s) for s in picked],
+                hoverinfo="text",
+            )
+        )
+    return traces
+
+
+def _line_traces(rows: list[Stat]) -> list[go.Scatter]:
+    traces = []
+    for index, name in enumerate(dict.fromkeys(series_name(s) for s in rows)):
+        picked = [s for s in rows if series_name(s) == name]
+        traces.append(
+            go.Scatter(
+                name=name,
+                x=[parse_stat_date(s.date) for s in picked],
+                y=[plotted_value(s) for s in picked],
+                mode="lines+markers",
+                line={"color": PALETTE[index % len(PALETTE)], "width": 3},
+                hovertext=[_hover(s) for s in picked],
+                hoverinfo="text",
+            )
+        )
+    return traces
+
+
+def build_figure(spec: ChartSpec, stats: Iterable[Stat]) -> go.Figure:
+    """The Plotly figure of a chart, labelled in French."""
+    rows = chart_rows(spec, stats)
+    traces = _bar_traces(rows) if spec.kind == "bar" else _line_traces(rows)
+    figure = go.Figure(data=traces)
+    figure.update_layout(
+        title={"text": spec.title},
+        separators=", ",
+        hovermode="closest",
+        yaxis={"title": {"text": _axis_title(rows)}, "rangemode": "tozero"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "title": {"text": ""}},
+        margin={"l": 60, "r": 20, "t": 60, "b": 40},
+        font={"size": 15},
+    )
+    return figure

@@ -1,0 +1,58 @@
+"""Numbers, dates and durations the French way (Babel), for pages, charts and exports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from course.models import Stat
+
+LOCALE = "fr_FR"
+_UNIT_WORDS = {
+    "billion": ("milliard", "milliards"),
+    "million": ("million", "millions"),
+    "thousand": ("millier", "milliers"),
+    "people": ("personne", "personnes"),
+}
+
+
+def format_number(value: float, decimals: int = 2) -> str:
+    """« 1 234,5 »: comma decimal, narrow no-break space between thousands."""
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return str(format_decimal(value, format=pattern, locale=LOCALE))
+
+
+def format_stat_value(stat: Stat) -> str:
+    """« 610,7 millions », « 2 milliards », « 62 % », « 52 000 personnes »."""
+    number = format_number(stat.value)
+    if stat.unit == "percent":
+        return f"{number}\u202f%"
+    singular, plural = _UNIT_WORDS[stat.unit]
+    return f"{number} {singular if stat.value < 2 else plural}"
+
+
+def parse_stat_date(text: str) -> date:
+    """First day of the period a stats date names (`2011` → 1 January 2011)."""
+    parts = [int(part) for part in text.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def format_stat_date(text: str) -> str:
+    """« 2011 », « janvier 2011 », « 1er janvier 2011 »: as precise as the source."""
+    day = parse_stat_date(text)
+    precision = text.count("-")
+    if precision == 0:
+        return str(day.year)
+    if precision == 1:
+        return str(format_date(day, "MMMM y", locale=LOCALE))
+    prefix = "1er" if day.day == 1 else str(day.day)
+    return f"{prefix} {format_date(day, 'MMMM y', locale=LOCALE)}"
+
+
+def format_minutes(minutes: int) -> str:
+    """« 20 min », « 1 h 05 »."""
+    if minutes < 60:
+        return f"{minutes}\u00a0min"
+    return f"{minutes // 60}\u00a0h\u00a0{minutes % 60:02d}"
