@@ -1,0 +1,95 @@
+"""What every page shares: the cached course, French `lang`, content blocks, error boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import streamlit as st
+
+from course.charts import build_figure, chart_rows, data_table
+from course.content import Course, content_dir_from_env, content_fingerprint, load_course
+from course.errors import ContentError
+from course.glossary import link_glossary_terms
+from course.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
+
+CALLOUT_ICONS = {
+    "a-retenir": ":material/push_pin:",
+    "aujourdhui": ":material/update:",
+    "conseil": ":material/lightbulb:",
+    "exemple": ":material/visibility:",
+    "attention": ":material/warning:",
+}
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "locale": "fr",
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Course:
+    return load_course(Path(root))
+
+
+def get_course() -> Course:
+    """The course, parsed once per version of the content files (an edit shows on reload)."""
+    root = content_dir_from_env()
+    return _load(str(root), content_fingerprint(root))
+
+
+def set_page_language() -> None:
+    """Streamlit hard-codes `<html lang="en">`; the course is French."""
+    st.html("<script>document.documentElement.lang = 'fr';</script>", unsafe_allow_javascript=True)
+
+
+def show_markdown(text: str, course: Course) -> None:
+    """Author Markdown with `[[terme]]` turned into glossary links."""
+    st.markdown(link_glossary_terms(text, course.glossary_index))
+
+
+def show_chart(course: Course, chart_id: str, caption: str = "") -> None:
+    """A chart with its text alternative, its data as a table and its source."""
+    spec = course.chart(chart_id)
+    if spec is None:
+        st.warning(f"Graphique « {chart_id} » introuvable.")
+        return
+    st.plotly_chart(build_figure(spec, course.stats), config=PLOTLY_CONFIG, key=f"chart-{chart_id}")
+    st.markdown(f"**Description du graphique.** {spec.alt}")
+    if caption or spec.caption:
+        st.caption(caption or spec.caption or "")
+    with st.expander("Voir les données du graphique"):
+        st.table(data_table(chart_rows(spec, course.stats)).set_index("Périmètre"))
+
+
+def show_block(block: Block, course: Course, presenting: bool = False) -> None:
+    """Draw one block of a lesson section."""
+    if isinstance(block, MarkdownBlock):
+        show_markdown(block.text, course)
+    elif isinstance(block, Callout):
+        with st.container(border=True):
+            st.markdown(f"{CALLOUT_ICONS.get(block.kind, '')} **{block.title}**")
+            show_markdown(block.text, course)
+    elif isinstance(block, TrainerNotes):
+        if presenting:
+            with st.expander("Notes du formateur", icon=":material/school:"):
+                show_markdown(block.text, course)
+    elif isinstance(block, Embed) and block.kind == "chart":
+        show_chart(course, block.target, block.caption)
+    elif isinstance(block, Embed):
+        st.info("Cet exercice n'est pas encore disponible.", icon=":material/construction:")
+
+
+def show_blocks(blocks: Sequence[Block], course: Course, presenting: bool = False) -> None:
+    """Draw the blocks of one section in order."""
+    for block in blocks:
+        show_block(block, course, presenting)
+
+
+def show_content_errors(errors: Sequence[ContentError], intro: str) -> None:
+    """A French error box listing content problems, for authors."""
+    lines = "\n".join(f"- `{error}`" for error in errors)
+    st.error(
+        f"{intro}\n\n{lines}\n\nVérifiez avec : `python -m course validate`",
+        icon=":material/error:",
+    )

@@ -1,0 +1,61 @@
+"""Glossaire: accent- and case-insensitive search, A–Z index, each term with its context."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from course import glossary
+from course.content import Course
+from course.models import GlossaryTerm
+from views.common import get_course
+from views.site import Site
+
+ALL_LETTERS = "Toutes"
+
+
+def _show_term(term: GlossaryTerm, course: Course, site: Site) -> None:
+    with st.container(border=True):
+        st.subheader(term.term, anchor=term.id)
+        st.markdown(term.definition)
+        if term.example:
+            st.markdown(f"*Exemple :* {term.example}")
+        if term.synonyms:
+            st.caption("Synonymes : " + ", ".join(term.synonyms))
+        related = [r for r in (course.glossary_index.get(i) for i in term.related) if r]
+        if related:
+            st.markdown("Voir aussi :")
+            columns = st.columns(min(len(related), 3))
+            for index, other in enumerate(related):
+                columns[index % len(columns)].page_link(
+                    site.page("glossary"), label=other.term, query_params={"terme": other.id}
+                )
+
+
+def glossary_page(site: Site) -> None:
+    """Draw the glossary."""
+    course = get_course()
+    st.title("Glossaire")
+    st.markdown(
+        f"Les {len(course.glossary)} mots du cours, avec un exemple tiré du monde associatif."
+    )
+    wanted = course.glossary_index.get(st.query_params.get("terme", ""))
+    if wanted is not None:
+        st.markdown("**Le terme demandé :**")
+        _show_term(wanted, course, site)
+    query = st.text_input("Rechercher un terme", placeholder="ex. abonné, hashtag, mur…")
+    letter = st.pills(
+        "Index alphabétique",
+        [ALL_LETTERS, *glossary.letters(course.glossary)],
+        default=ALL_LETTERS,
+        key="glossary-letter",
+    )
+    found = glossary.search(course.glossary, query)
+    if letter and letter != ALL_LETTERS:
+        found = [t for t in found if glossary.initial(t) == letter]
+    st.caption(
+        f"{len(found)} terme{'s' if len(found) > 1 else ''} trouvé{'s' if len(found) > 1 else ''}."
+    )
+    if not found:
+        st.info("Aucun terme ne correspond. Essayez un autre mot ou une autre lettre.")
+    for term in found:
+        _show_term(term, course, site)

@@ -1,0 +1,94 @@
+"""A module's page: objectives, sections, callouts, glossary terms, quiz link, previous/next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from course.content import BrokenLesson, Course
+from course.formatting import format_minutes
+from course.glossary import terms_in
+from course.lesson import Callout, Lesson, MarkdownBlock, Section
+from views.common import get_course, show_blocks, show_content_errors
+from views.site import Site
+
+
+def make_view(slug: str, site: Site) -> Callable[[], None]:
+    """The page function of one module (named after it, for Streamlit)."""
+
+    def view() -> None:
+        lesson_page(slug, site)
+
+    view.__name__ = f"module_{slug.replace('-', '_')}"
+    return view
+
+
+def _section_terms(section: Section, course: Course) -> None:
+    texts = [b.text for b in section.blocks if isinstance(b, MarkdownBlock | Callout)]
+    terms = terms_in("\n".join(texts), course.glossary_index)
+    if terms:
+        with st.expander("Les mots du glossaire de cette partie", icon=":material/dictionary:"):
+            st.markdown("\n".join(f"- **{t.term}** : {t.definition}" for t in terms))
+
+
+def _neighbours(slug: str, site: Site) -> None:
+    slugs = list(site.lessons)
+    index = slugs.index(slug)
+    previous, following = st.columns(2)
+    if index > 0:
+        previous.page_link(
+            site.lessons[slugs[index - 1]], label="Module précédent", icon=":material/arrow_back:"
+        )
+    if index + 1 < len(slugs):
+        following.page_link(
+            site.lessons[slugs[index + 1]], label="Module suivant", icon=":material/arrow_forward:"
+        )
+
+
+def _show_lesson(lesson: Lesson, course: Course, site: Site) -> None:
+    number = list(site.lessons).index(lesson.id) + 1
+    st.caption(f"Module {number} sur {len(site.lessons)} · {format_minutes(lesson.meta.duration)}")
+    st.title(lesson.meta.title)
+    with st.container(border=True):
+        st.markdown(
+            "**Dans ce module, vous allez :**\n"
+            + "\n".join(f"- {o.text}" for o in lesson.meta.objectives)
+        )
+    for section in lesson.sections:
+        if section.title:
+            st.header(section.title)
+        show_blocks(section.blocks, course)
+        _section_terms(section, course)
+    if lesson.meta.sources:
+        with st.expander("Sources"):
+            st.markdown("\n".join(f"- {source}" for source in lesson.meta.sources))
+    if lesson.meta.quiz and lesson.meta.quiz in course.quizzes:
+        st.page_link(
+            site.page("evaluation"),
+            label="Vérifier vos acquis : le quiz du module",
+            icon=":material/quiz:",
+            query_params={"quiz": lesson.meta.quiz},
+        )
+
+
+def lesson_page(slug: str, site: Site) -> None:
+    """Draw one module, or a French error box if its file is broken."""
+    course = get_course()
+    module = next(
+        (m for m in course.modules if (m.slug if isinstance(m, BrokenLesson) else m.id) == slug),
+        None,
+    )
+    if module is None:
+        st.error("Ce module n'existe plus. Revenez à l'accueil.")
+    elif isinstance(module, BrokenLesson):
+        st.title("Module indisponible")
+        show_content_errors(
+            module.errors, "Ce module ne peut pas s'afficher : son fichier contient des erreurs."
+        )
+    else:
+        _show_lesson(module, course, site)
+        problems = course.errors_in(module.file)
+        if problems:
+            show_content_errors(problems, "Des problèmes ont été trouvés dans ce module :")
+    _neighbours(slug, site)

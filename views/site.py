@@ -1,0 +1,68 @@
+"""The app's pages, built from the loaded course, so views can link to one another."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from course.content import BrokenLesson, Course
+
+
+@dataclass
+class Site:
+    """Every page of the app; filled by `build_site` before any page runs."""
+
+    lessons: dict[str, StreamlitPage] = field(default_factory=dict)
+    pages: dict[str, StreamlitPage] = field(default_factory=dict)
+
+    def page(self, name: str) -> StreamlitPage:
+        """A fixed page by name: home, glossary, figures, evaluation, journey, trainer."""
+        return self.pages[name]
+
+
+def _page(
+    view: Callable[[], None], title: str, url_path: str, icon: str, default: bool = False
+) -> StreamlitPage:
+    return st.Page(view, title=title, url_path=url_path, icon=icon, default=default)
+
+
+def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
+    """All pages, and the sidebar sections that list them (French titles)."""
+    from views import evaluation, figures, glossary, home, journey, lesson, trainer
+
+    site = Site()
+    site.pages["home"] = _page(
+        lambda: home.home_page(site), "Accueil", "accueil", ":material/home:", default=True
+    )
+    for number, module in enumerate(course.modules, start=1):
+        slug = module.slug if isinstance(module, BrokenLesson) else module.id
+        title = f"Module {number}" if isinstance(module, BrokenLesson) else module.meta.title
+        site.lessons[slug] = _page(
+            lesson.make_view(slug, site), f"{number}. {title}", slug, ":material/menu_book:"
+        )
+    site.pages["glossary"] = _page(
+        lambda: glossary.glossary_page(site), "Glossaire", "glossaire", ":material/dictionary:"
+    )
+    site.pages["figures"] = _page(
+        figures.figures_page, "Chiffres clés", "chiffres-cles", ":material/bar_chart:"
+    )
+    site.pages["evaluation"] = _page(
+        lambda: evaluation.evaluation_page(site), "Évaluation", "evaluation", ":material/quiz:"
+    )
+    site.pages["journey"] = _page(
+        journey.journey_page, "Mon parcours", "mon-parcours", ":material/route:"
+    )
+    site.pages["trainer"] = _page(
+        trainer.trainer_page, "Espace formateur", "espace-formateur", ":material/co_present:"
+    )
+    sections = {
+        "": [site.pages["home"]],
+        "Modules": list(site.lessons.values()),
+        "Outils": [site.pages["glossary"], site.pages["figures"]],
+        "Votre parcours": [site.pages["evaluation"], site.pages["journey"]],
+        "Formateur": [site.pages["trainer"]],
+    }
+    return site, sections
