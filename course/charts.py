@@ -25,18 +25,25 @@ def plotted_value(stat: Stat) -> float:
     return stat.value * _TO_MILLIONS.get(stat.unit, 1.0)
 
 
+def _label(text: str) -> str:
+    """Labels compare with spaces folded, so a no-break space typed in one file still matches."""
+    return " ".join(text.split())
+
+
 def chart_rows(spec: ChartSpec, stats: Iterable[Stat]) -> list[Stat]:
     """The rows a chart shows, oldest first."""
     select = spec.select
+    metrics = {_label(metric) for metric in select.metrics}
+    order = [_label(scope) for scope in select.scopes]
     rows = [
         s
         for s in stats
-        if s.scope in select.scopes
-        and s.metric in select.metrics
+        if _label(s.scope) in order
+        and _label(s.metric) in metrics
         and (select.date_from is None or s.date >= select.date_from)
         and (select.date_to is None or s.date <= select.date_to)
     ]
-    return sorted(rows, key=lambda s: (parse_stat_date(s.date), select.scopes.index(s.scope)))
+    return sorted(rows, key=lambda s: (parse_stat_date(s.date), order.index(_label(s.scope))))
 
 
 def series_name(stat: Stat) -> str:
@@ -68,8 +75,10 @@ def _axis_title(rows: list[Stat]) -> str:
 
 def _hover(stat: Stat) -> str:
     flag = " (non confirmé)" if stat.status == "unconfirmed" else ""
+    source = stat.source if len(stat.source) <= 60 else stat.source[:59] + "…"
     return (
-        f"{series_name(stat)}<br>{format_stat_value(stat)}{flag}<br>{format_stat_date(stat.date)}"
+        f"{series_name(stat)}<br>{format_stat_value(stat)}{flag}<br>"
+        f"{format_stat_date(stat.date)}<br>Source : {source}"
     )
 
 
