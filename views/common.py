@@ -38,9 +38,16 @@ def get_course() -> Course:
     return _load(str(root), content_fingerprint(root))
 
 
-def set_page_language() -> None:
-    """Streamlit hard-codes `<html lang="en">`; the course is French."""
+# Streamlit's faded caption grey is below WCAG AA contrast on white: darken it (7.9:1).
+PAGE_STYLE = """<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4A5160; opacity: 1; }
+</style>"""
+
+
+def set_up_page() -> None:
+    """French `lang` (Streamlit hard-codes `<html lang="en">`) and our few style fixes."""
     st.html("<script>document.documentElement.lang = 'fr';</script>", unsafe_allow_javascript=True)
+    st.html(PAGE_STYLE)
 
 
 def show_markdown(text: str, course: Course) -> None:

@@ -18,6 +18,7 @@ def evaluation_page(site: Site) -> None:
         "pourrez répondre, voir votre score et les explications.",
         icon=":material/construction:",
     )
+    st.header("Les quiz")
     wanted = st.query_params.get("quiz")
     for quiz in course.quizzes.values():
         with st.container(border=True):

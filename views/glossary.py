@@ -40,8 +40,9 @@ def glossary_page(site: Site) -> None:
     )
     wanted = course.glossary_index.get(st.query_params.get("terme", ""))
     if wanted is not None:
-        st.markdown("**Le terme demandé :**")
+        st.header("Le terme demandé")
         _show_term(wanted, course, site)
+    st.header("Tous les termes")
     query = st.text_input("Rechercher un terme", placeholder="ex. abonné, hashtag, mur…")
     letter = st.pills(
         "Index alphabétique",

@@ -66,3 +66,18 @@ def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
         "Formateur": [site.pages["trainer"]],
     }
     return site, sections
+
+
+def show_sidebar(course: Course, sections: dict[str, list[StreamlitPage]]) -> None:
+    """Our own sidebar navigation: links grouped by section, readable by screen readers.
+
+    Streamlit's built-in sectioned navigation fails axe's `list`/`listitem` rules; page links
+    also let the sidebar show more than titles later on (progress marks).
+    """
+    with st.sidebar:
+        st.markdown(f"**{course.info.title if course.info else 'Formation aux réseaux sociaux'}**")
+        for label, pages in sections.items():
+            if label:
+                st.caption(label)
+            for page in pages:
+                st.page_link(page)

@@ -73,7 +73,7 @@ def test_glossary_search_ignores_accents_and_case(page: Page, server: Server) ->
 def test_glossary_link_opens_the_term(page: Page, server: Server) -> None:
     term = COURSE.glossary[0]
     open_app_page(page, f"{server.url}/glossaire?terme={term.id}")
-    expect(page.get_by_text("Le terme demandé")).to_be_visible()
+    expect(page.get_by_role("heading", name="Le terme demandé", level=2)).to_be_visible()
     expect(page.locator("h3").first).to_have_text(term.term)
 
 

@@ -1,0 +1,34 @@
+"""AppTest helpers: run app.py in process and open any page by its URL path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
+
+from tests.conftest import PROJECT_ROOT
+
+
+def open_page(app: AppTest, url_path: str) -> AppTest:
+    """Run the page served at /url_path.
+
+    AppTest.switch_page only knows file pages; our pages are callables whose id Streamlit
+    derives from their url_path (StreamlitPage._script_hash), so we select that id.
+    """
+    app._page_hash = calc_hash(url_path)
+    return app.run()
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """A started app, on the shipped content or on another content folder."""
+
+    def start(content_dir: str | None = None) -> AppTest:
+        if content_dir is not None:
+            monkeypatch.setenv("COURSE_CONTENT_DIR", content_dir)
+        started = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=30)
+        return started.run()
+
+    return start

@@ -1,0 +1,39 @@
+"""axe-core in a real Chromium: no serious or critical violation on any page of the course."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from course.content import content_dir_from_env, load_course
+from tests.e2e.conftest import Server, open_app_page
+
+COURSE = load_course(content_dir_from_env())
+PAGES = [
+    "",
+    *(lesson.id for lesson in COURSE.lessons),
+    "glossaire",
+    "glossaire?terme=avatar",
+    "chiffres-cles",
+    "evaluation",
+    "mon-parcours",
+    "espace-formateur",
+]
+BLOCKING = {"serious", "critical"}
+
+
+def describe(violations: list[dict]) -> str:  # type: ignore[type-arg]
+    return "\n".join(
+        f"{v['impact']} {v['id']}: {v['help']} — {v['nodes'][0]['html'][:200]}" for v in violations
+    )
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "accueil")
+def test_page_has_no_serious_or_critical_axe_violation(
+    page: Page, server: Server, path: str
+) -> None:
+    open_app_page(page, f"{server.url}/{path}")
+    violations = Axe().run(page).response["violations"]
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    assert not blocking, describe(blocking)
