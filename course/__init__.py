@@ -1,1 +1,1 @@
-"""Streamlit-free core of « Formation aux réseaux sociaux »: content model, loading and logic."""
+"""Streamlit-free core of « Formation aux réseaux sociaux »: content model, loading and logic."""

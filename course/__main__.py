@@ -24,7 +24,7 @@ def summary(course: Course) -> str:
         _plural(len(course.stats), "chiffre"),
         _plural(len(course.charts), "graphique"),
     ]
-    return "Contenu valide : " + ", ".join(parts) + "."
+    return "Contenu valide : " + ", ".join(parts) + "."
 
 
 def validate(content_dir: Path) -> int:
@@ -44,7 +44,7 @@ def validate(content_dir: Path) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m course", description="Outils de la « Formation aux réseaux sociaux »."
+        prog="python -m course", description="Outils de la « Formation aux réseaux sociaux »."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
     check = commands.add_parser("validate", help="vérifie tout le contenu (modules, quiz…)")
@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         type=Path,
         metavar="DOSSIER",
-        help="dossier de contenu (par défaut : $COURSE_CONTENT_DIR ou ce projet)",
+        help="dossier de contenu (par défaut : $COURSE_CONTENT_DIR ou ce projet)",
     )
     return parser
 

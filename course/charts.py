@@ -78,7 +78,7 @@ def _hover(stat: Stat) -> str:
     source = stat.source if len(stat.source) <= 60 else stat.source[:59] + "…"
     return (
         f"{series_name(stat)}<br>{format_stat_value(stat)}{flag}<br>"
-        f"{format_stat_date(stat.date)}<br>Source : {source}"
+        f"{format_stat_date(stat.date)}<br>Source : {source}"
     )
 
 

@@ -141,7 +141,7 @@ class _Loader:
             line = data[: exc.start].count(b"\n") + 1
             self.errors.append(
                 ContentError(
-                    self.rel(path), "le fichier n'est pas en UTF-8 : enregistrez-le en UTF-8.", line
+                    self.rel(path), "le fichier n'est pas en UTF-8 : enregistrez-le en UTF-8.", line
                 )
             )
             return None
@@ -198,7 +198,7 @@ class _Loader:
         if document is None or not isinstance(data, dict) or not isinstance(data.get(key), list):
             if document is not None:
                 self.errors.append(
-                    ContentError(file, f"le fichier doit contenir une liste « {key}: ».", 1)
+                    ContentError(file, f"le fichier doit contenir une liste « {key}: ».", 1)
                 )
             self.mark_unreadable(kind, None)
             return []
@@ -206,7 +206,7 @@ class _Loader:
             self.errors.append(
                 ContentError(
                     file,
-                    "clé inconnue : vérifiez l'orthographe ou supprimez-la.",
+                    "clé inconnue : vérifiez l'orthographe ou supprimez-la.",
                     document.line_of((extra,)),
                     extra,
                 )
@@ -246,7 +246,7 @@ class _Loader:
             self.errors.append(
                 ContentError(
                     file,
-                    "nom de fichier invalide : écrivez « NN-identifiant.md », ex. « 01-bases.md ».",
+                    "nom de fichier invalide : écrivez « NN-identifiant.md », ex. « 01-bases.md ».",
                 )
             )
             return None
@@ -258,8 +258,8 @@ class _Loader:
             self.errors.append(
                 ContentError(
                     file,
-                    "en-tête manquant : le fichier doit commencer "
-                    "par « --- », les clés du module, puis « --- ».",
+                    "en-tête manquant : le fichier doit commencer "
+                    "par « --- », les clés du module, puis « --- ».",
                     1,
                 )
             )
@@ -278,7 +278,7 @@ class _Loader:
             self.errors.append(
                 ContentError(
                     file,
-                    f"l'identifiant doit être « {slug} », comme le nom du fichier.",
+                    f"l'identifiant doit être « {slug} », comme le nom du fichier.",
                     document.line_of(("id",)),
                     "id",
                 )
@@ -298,7 +298,7 @@ class _Loader:
         if not rows or tuple(rows[0]) != STATS_COLUMNS:
             expected = ",".join(STATS_COLUMNS)
             self.errors.append(
-                ContentError(file, f"la première ligne doit être « {expected} ».", 1)
+                ContentError(file, f"la première ligne doit être « {expected} ».", 1)
             )
             return []
         return [

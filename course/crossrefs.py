@@ -25,7 +25,7 @@ class Locator(Protocol):
 
 
 def _known(values: Iterable[str]) -> str:
-    listed = ", ".join(f"« {value} »" for value in sorted(values))
+    listed = ", ".join(f"« {value} »" for value in sorted(values))
     return listed or "aucun pour l'instant"
 
 
@@ -58,14 +58,14 @@ class _Checker:
                     lesson.file,
                     ("order",),
                     f"l'ordre {lesson.meta.order} est déjà celui "
-                    f"de « {seen_orders[lesson.meta.order]} » : chaque module a le sien.",
+                    f"de « {seen_orders[lesson.meta.order]} » : chaque module a le sien.",
                 )
             seen_orders.setdefault(lesson.meta.order, lesson.file)
             if lesson.id in seen_ids:
                 self.error(
                     lesson.file,
                     (),
-                    f"l'identifiant « {lesson.id} » est déjà celui de « {seen_ids[lesson.id]} ».",
+                    f"l'identifiant « {lesson.id} » est déjà celui de « {seen_ids[lesson.id]} ».",
                 )
             seen_ids.setdefault(lesson.id, lesson.file)
             self.lesson_links(lesson)
@@ -81,15 +81,15 @@ class _Checker:
             self.error(
                 lesson.file,
                 ("quiz",),
-                f"quiz « {quiz} » introuvable ; quiz existants : {_known(self.course.quizzes)}.",
+                f"quiz « {quiz} » introuvable ; quiz existants : {_known(self.course.quizzes)}.",
             )
         linked = self.course.quizzes.get(quiz) if quiz else None
         if linked is not None and linked.lesson != lesson.id:
             self.error(
                 lesson.file,
                 ("quiz",),
-                f"le quiz « {quiz} » est rattaché à « {linked.lesson or 'aucun module'} » : "
-                f"mettez « lesson: {lesson.id} » dans {self.course.quiz_files[linked.id]}.",
+                f"le quiz « {quiz} » est rattaché à « {linked.lesson or 'aucun module'} » : "
+                f"mettez « lesson: {lesson.id} » dans {self.course.quiz_files[linked.id]}.",
             )
         index = self.course.glossary_index
         for ref in lesson.glossary_refs:
@@ -97,8 +97,8 @@ class _Checker:
                 self.errors.append(
                     ContentError(
                         lesson.file,
-                        f"[[{ref.target}]] : terme absent du "
-                        "glossaire ; ajoutez-le à glossary.yaml ou corrigez le lien.",
+                        f"[[{ref.target}]] : terme absent du "
+                        "glossaire ; ajoutez-le à glossary.yaml ou corrigez le lien.",
                         ref.line,
                     )
                 )
@@ -110,8 +110,8 @@ class _Checker:
                 self.errors.append(
                     ContentError(
                         lesson.file,
-                        f"{word} « {embed.target} » inconnu ; "
-                        f"{word}s existants : {_known(registry)}.",
+                        f"{word} « {embed.target} » inconnu ; "
+                        f"{word}s existants : {_known(registry)}.",
                         embed.line,
                     )
                 )
@@ -134,8 +134,8 @@ class _Checker:
                 self.error(
                     file,
                     ("lesson",),
-                    f"module « {quiz.lesson} » introuvable ; modules "
-                    f"existants : {_known(lessons)}.",
+                    f"module « {quiz.lesson} » introuvable ; modules "
+                    f"existants : {_known(lessons)}.",
                 )
             if lesson is None:
                 continue
@@ -143,8 +143,8 @@ class _Checker:
                 self.error(
                     file,
                     ("lesson",),
-                    f"le module « {lesson.id} » ne renvoie pas vers ce "
-                    f"quiz : ajoutez « quiz: {quiz.id} » dans {lesson.file}.",
+                    f"le module « {lesson.id} » ne renvoie pas vers ce "
+                    f"quiz : ajoutez « quiz: {quiz.id} » dans {lesson.file}.",
                 )
             objectives = {o.id for o in lesson.meta.objectives}
             for i, question in enumerate(quiz.questions):
@@ -152,8 +152,8 @@ class _Checker:
                     self.error(
                         file,
                         ("questions", i, "objective"),
-                        f"objectif « {question.objective} » "
-                        f"absent du module « {lesson.id} » ; objectifs : {_known(objectives)}.",
+                        f"objectif « {question.objective} » "
+                        f"absent du module « {lesson.id} » ; objectifs : {_known(objectives)}.",
                     )
 
     def glossary(self) -> None:
@@ -175,15 +175,15 @@ class _Checker:
                     self.error(
                         "glossary.yaml",
                         ("terms", i, "related", j),
-                        f"terme lié « {related} » "
-                        "introuvable (ou le terme lui-même) ; utilisez l'id d'un autre terme.",
+                        f"terme lié « {related} » "
+                        "introuvable (ou le terme lui-même) ; utilisez l'id d'un autre terme.",
                     )
             if term.lesson is not None and term.lesson not in lessons:
                 self.error(
                     "glossary.yaml",
                     ("terms", i, "lesson"),
-                    f"module « {term.lesson} » "
-                    f"introuvable ; modules existants : {_known(lessons)}.",
+                    f"module « {term.lesson} » "
+                    f"introuvable ; modules existants : {_known(lessons)}.",
                 )
 
     def charts(self) -> None:
@@ -210,7 +210,7 @@ class _Checker:
                     file,
                     ("charts", i, "select"),
                     "ce graphique mélange des unités "
-                    "(nombres, personnes, pourcentages) : faites-en deux graphiques.",
+                    "(nombres, personnes, pourcentages) : faites-en deux graphiques.",
                 )
 
 
@@ -220,7 +220,7 @@ def duplicates(checker: _Checker, file: str, keyed: list[tuple[KeyPath, str]]) -
     for path, value in keyed:
         if value in seen:
             checker.error(
-                file, path, f"« {value} » est déjà utilisé : chaque valeur doit être unique."
+                file, path, f"« {value} » est déjà utilisé : chaque valeur doit être unique."
             )
         seen.add(value)
 
@@ -248,7 +248,7 @@ def check_duplicate_quiz_ids(
             errors.append(
                 ContentError(
                     file,
-                    f"l'identifiant « {quiz_id} » est déjà celui de « {first[quiz_id]} ».",
+                    f"l'identifiant « {quiz_id} » est déjà celui de « {first[quiz_id]} ».",
                     locator.locate(file, ("id",)),
                     "id",
                 )

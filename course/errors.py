@@ -42,18 +42,18 @@ def format_key_path(path: KeyPath) -> str:
 
 
 _PATTERN_MESSAGES = {
-    DATE_PATTERN: "date invalide : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2011-01).",
+    DATE_PATTERN: "date invalide : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2011-01).",
 }
 _SLUG_MESSAGE = (
-    "identifiant invalide : utilisez des minuscules sans accent, des chiffres et des tirets "
-    "(ex. « mots-du-web »)."
+    "identifiant invalide : utilisez des minuscules sans accent, des chiffres et des tirets "
+    "(ex. « mots-du-web »)."
 )
 
 
 def _french_list(expected: str) -> str:
-    """`'bar' or 'line'` (pydantic's wording) → « bar », « line »."""
+    """`'bar' or 'line'` (pydantic's wording) → « bar », « line »."""
     values = re.findall(r"'([^']*)'", expected) or [expected]
-    return ", ".join(f"« {value} »" for value in values)
+    return ", ".join(f"« {value} »" for value in values)
 
 
 def _number(value: Any) -> str:
@@ -68,7 +68,7 @@ def _french_message(error: Any) -> str:
     """Translate one pydantic error into a French sentence that says what to fix."""
     kind, ctx = error["type"], error.get("ctx") or {}
     templates: dict[str, str] = {
-        "missing": "champ obligatoire manquant : ajoutez-le.",
+        "missing": "champ obligatoire manquant : ajoutez-le.",
         "string_type": "doit être un texte.",
         "string_too_short": "ne doit pas être vide.",
         "int_type": "doit être un nombre entier.",
@@ -78,7 +78,7 @@ def _french_message(error: Any) -> str:
         "float_parsing": "doit être un nombre (avec un point décimal, ex. 12.5).",
         "bool_type": "doit valoir true (vrai) ou false (faux).",
         "bool_parsing": "doit valoir true (vrai) ou false (faux).",
-        "list_type": "doit être une liste (des lignes qui commencent par « - »).",
+        "list_type": "doit être une liste (des lignes qui commencent par « - »).",
         "dict_type": "doit être un ensemble de clés (clé: valeur).",
         "model_type": "doit être un ensemble de clés (clé: valeur).",
         "model_attributes_type": "doit être un ensemble de clés (clé: valeur).",
@@ -86,18 +86,18 @@ def _french_message(error: Any) -> str:
     if kind in templates:
         return templates[kind]
     if kind == "extra_forbidden":
-        return "clé inconnue : vérifiez l'orthographe ou supprimez-la."
+        return "clé inconnue : vérifiez l'orthographe ou supprimez-la."
     if kind == "literal_error":
         return (
-            f"valeur non autorisée ; valeurs possibles : {_french_list(ctx.get('expected', ''))}."
+            f"valeur non autorisée ; valeurs possibles : {_french_list(ctx.get('expected', ''))}."
         )
     if kind == "union_tag_invalid":
         return (
-            f"type inconnu « {ctx.get('tag')} » ; types possibles : "
+            f"type inconnu « {ctx.get('tag')} » ; types possibles : "
             f"{_french_list(ctx.get('expected_tags', ''))}."
         )
     if kind == "union_tag_not_found":
-        return f"la clé « {ctx.get('discriminator', 'type').strip(chr(39))} » est obligatoire."
+        return f"la clé « {ctx.get('discriminator', 'type').strip(chr(39))} » est obligatoire."
     if kind == "string_pattern_mismatch":
         return _PATTERN_MESSAGES.get(ctx.get("pattern", ""), _SLUG_MESSAGE)
     if kind in {"greater_than_equal", "greater_than"}:

@@ -19,13 +19,13 @@ _UNIT_WORDS = {
 
 
 def format_number(value: float, decimals: int = 2) -> str:
-    """« 1 234,5 »: comma decimal, narrow no-break space between thousands."""
+    """« 1 234,5 »: comma decimal, narrow no-break space between thousands."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return str(format_decimal(value, format=pattern, locale=LOCALE))
 
 
 def format_stat_value(stat: Stat) -> str:
-    """« 610,7 millions », « 2 milliards », « 62 % », « 52 000 personnes »."""
+    """« 610,7 millions », « 2 milliards », « 62 % », « 52 000 personnes »."""
     number = format_number(stat.value)
     if stat.unit == "percent":
         return f"{number}\u202f%"
@@ -40,7 +40,7 @@ def parse_stat_date(text: str) -> date:
 
 
 def format_stat_date(text: str) -> str:
-    """« 2011 », « janvier 2011 », « 1er janvier 2011 »: as precise as the source."""
+    """« 2011 », « janvier 2011 », « 1er janvier 2011 »: as precise as the source."""
     day = parse_stat_date(text)
     precision = text.count("-")
     if precision == 0:
@@ -52,7 +52,7 @@ def format_stat_date(text: str) -> str:
 
 
 def format_minutes(minutes: int) -> str:
-    """« 20 min », « 1 h 05 »."""
+    """« 20 min », « 1 h 05 »."""
     if minutes < 60:
         return f"{minutes}\u00a0min"
     return f"{minutes // 60}\u00a0h\u00a0{minutes % 60:02d}"

@@ -14,7 +14,7 @@ GLOSSARY_URL_PATH = "glossaire"
 
 
 def term_index(terms: Iterable[GlossaryTerm]) -> dict[str, GlossaryTerm]:
-    """Folded id, term and synonyms → term, so `[[Followers]]` finds « abonnés »."""
+    """Folded id, term and synonyms → term, so `[[Followers]]` finds « abonnés »."""
     index: dict[str, GlossaryTerm] = {}
     for term in terms:
         for key in (term.id, term.term, *term.synonyms):
@@ -35,7 +35,7 @@ def search(terms: Sequence[GlossaryTerm], query: str) -> list[GlossaryTerm]:
 
 
 def initial(term: GlossaryTerm) -> str:
-    """Letter the term is filed under in the A–Z index (« Écran » under E)."""
+    """Letter the term is filed under in the A–Z index (« Écran » under E)."""
     folded = fold(term.term)
     return folded[0].upper() if folded and folded[0].isalpha() else "#"
 

@@ -12,7 +12,7 @@ from course.models import LessonMeta
 
 CALLOUT_TITLES = {
     "a-retenir": "À retenir",
-    "aujourdhui": "Et aujourd'hui ?",
+    "aujourdhui": "Et aujourd'hui ?",
     "conseil": "Conseil",
     "exemple": "Exemple",
     "attention": "Attention",
@@ -33,7 +33,7 @@ class MarkdownBlock:
 
 @dataclass(frozen=True)
 class Callout:
-    """A boxed message: « À retenir », « Et aujourd'hui ? »…"""
+    """A boxed message: « À retenir », « Et aujourd'hui ? »…"""
 
     kind: str
     title: str
@@ -156,7 +156,7 @@ def _directive_block(token: Token, line: int) -> Block | Problem:
             return Problem(line, f"la directive {{{name}}} doit être suivie d'un identifiant.")
         return Embed(name, argument, body, line)
     known = ", ".join(f"{{{d}}}" for d in DIRECTIVES)
-    return Problem(line, f"directive {{{name}}} inconnue ; directives possibles : {known}.")
+    return Problem(line, f"directive {{{name}}} inconnue ; directives possibles : {known}.")
 
 
 def parse_body(body: str, first_line: int) -> tuple[list[Section], list[Problem]]:
@@ -174,8 +174,8 @@ def parse_body(body: str, first_line: int) -> tuple[list[Section], list[Problem]
                 problems.append(
                     Problem(
                         first_line + start,
-                        "titre « # » interdit : le titre du "
-                        "module vient de « title » ; utilisez « ## » pour une section.",
+                        "titre « # » interdit : le titre du "
+                        "module vient de « title » ; utilisez « ## » pour une section.",
                     )
                 )
                 continue

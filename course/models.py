@@ -95,7 +95,7 @@ class SingleChoice(QuestionBase):
         if right != 1:
             raise content_rule(
                 f"une question à choix unique doit avoir exactement une bonne réponse "
-                f"(correct: true) ; elle en a {right}."
+                f"(correct: true) ; elle en a {right}."
             )
         return options
 
@@ -146,7 +146,7 @@ class Matching(QuestionBase):
             values = [getattr(pair, side) for pair in pairs]
             if len(set(values)) != len(values):
                 raise content_rule(
-                    f"deux paires ont le même élément {where} : chaque élément doit être unique."
+                    f"deux paires ont le même élément {where} : chaque élément doit être unique."
                 )
         return pairs
 
@@ -162,7 +162,7 @@ class Ordering(QuestionBase):
     def _distinct_items(cls, items: list[str]) -> list[str]:
         if len(set(items)) != len(items):
             raise content_rule(
-                "deux éléments à ordonner sont identiques : chacun doit être unique."
+                "deux éléments à ordonner sont identiques : chacun doit être unique."
             )
         return items
 
@@ -205,7 +205,7 @@ class Numeric(QuestionBase):
         has_range = self.min is not None or self.max is not None
         if (self.answer is None) == (not has_range) or (has_range and None in (self.min, self.max)):
             raise content_rule(
-                "indiquez soit « answer » (avec « tolerance »), soit « min » et « max »."
+                "indiquez soit « answer » (avec « tolerance »), soit « min » et « max »."
             )
 
 

@@ -6,7 +6,7 @@ import unicodedata
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, single-spaced form of `text` (« Œuvre  É » → « oeuvre e »)."""
+    """Lower-case, accent-free, single-spaced form of `text` (« Œuvre  É » → « oeuvre e »)."""
     decomposed = unicodedata.normalize("NFKD", text)
     without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
     ligatures = without_accents.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")

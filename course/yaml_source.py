@@ -11,19 +11,19 @@ KeyPath = tuple[str | int, ...]
 
 _YAML_PROBLEMS_IN_FRENCH = {
     "mapping values are not allowed here": (
-        "« : » inattendu ; si le texte contient « : », mettez-le entre guillemets."
+        "« : » inattendu ; si le texte contient « : », mettez-le entre guillemets."
     ),
-    "could not find expected ':'": "il manque « : » après une clé.",
+    "could not find expected ':'": "il manque « : » après une clé.",
     "found character '\\t' that cannot start any token": (
-        "tabulation interdite : indentez avec des espaces."
+        "tabulation interdite : indentez avec des espaces."
     ),
     "found unexpected end of stream": "guillemet ouvert mais jamais fermé.",
     "expected <block end>": (
-        "structure inattendue : vérifiez l'indentation et les guillemets des lignes au-dessus."
+        "structure inattendue : vérifiez l'indentation et les guillemets des lignes au-dessus."
     ),
-    "did not find expected key": "indentation incohérente : alignez les clés d'un même niveau.",
+    "did not find expected key": "indentation incohérente : alignez les clés d'un même niveau.",
     "did not find expected '-' indicator": (
-        "indentation incohérente dans une liste : alignez les « - »."
+        "indentation incohérente dans une liste : alignez les « - »."
     ),
     "found undefined alias": "alias YAML (*nom) inconnu.",
 }
@@ -50,7 +50,7 @@ def _french_problem(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None) or str(exc)
     for english, french in _YAML_PROBLEMS_IN_FRENCH.items():
         if english in problem:
-            return f"syntaxe YAML invalide : {french}"
+            return f"syntaxe YAML invalide : {french}"
     return f"syntaxe YAML invalide ({problem})."
 
 
@@ -78,7 +78,7 @@ class YamlDocument:
             quote = _unbalanced_quote_line(text, line) if line is not None else None
             if quote is not None:
                 message = (
-                    "syntaxe YAML invalide : guillemet ouvert sur cette ligne mais jamais fermé."
+                    "syntaxe YAML invalide : guillemet ouvert sur cette ligne mais jamais fermé."
                 )
                 raise YamlSyntaxError(message, quote + 1 + line_offset) from exc
             raise YamlSyntaxError(
@@ -94,7 +94,7 @@ class YamlDocument:
             for key_node, value_node in node.value:
                 if key_node.value in seen:
                     line = key_node.start_mark.line + 1 + self.line_offset
-                    message = f"clé « {key_node.value} » écrite deux fois : gardez-en une seule."
+                    message = f"clé « {key_node.value} » écrite deux fois : gardez-en une seule."
                     raise YamlSyntaxError(message, line)
                 seen.add(key_node.value)
                 self._raise_on_duplicate_keys(value_node)

@@ -59,7 +59,7 @@ def show_chart(course: Course, chart_id: str, caption: str = "") -> None:
     """A chart with its text alternative, its data as a table and its source."""
     spec = course.chart(chart_id)
     if spec is None:
-        st.warning(f"Graphique « {chart_id} » introuvable.")
+        st.warning(f"Graphique « {chart_id} » introuvable.")
         return
     st.plotly_chart(build_figure(spec, course.stats), config=PLOTLY_CONFIG, key=f"chart-{chart_id}")
     st.markdown(f"**Description du graphique.** {spec.alt}")
@@ -97,6 +97,6 @@ def show_content_errors(errors: Sequence[ContentError], intro: str) -> None:
     """A French error box listing content problems, for authors."""
     lines = "\n".join(f"- `{error}`" for error in errors)
     st.error(
-        f"{intro}\n\n{lines}\n\nVérifiez avec : `python -m course validate`",
+        f"{intro}\n\n{lines}\n\nVérifiez avec : `python -m course validate`",
         icon=":material/error:",
     )

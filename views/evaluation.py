@@ -14,7 +14,7 @@ def evaluation_page(site: Site) -> None:
     course = get_course()
     st.title("Évaluation")
     st.info(
-        "Le passage des quiz en ligne arrive dans la prochaine version du cours : vous "
+        "Le passage des quiz en ligne arrive dans la prochaine version du cours : vous "
         "pourrez répondre, voir votre score et les explications.",
         icon=":material/construction:",
     )
@@ -27,11 +27,11 @@ def evaluation_page(site: Site) -> None:
             lesson = course.lesson(quiz.lesson) if quiz.lesson else None
             count = quiz.draw or len(quiz.questions)
             details = f"{count} questions · réussite à partir de {format_number(quiz.pass_mark)} %"
-            st.caption(details + (f" · module « {lesson.meta.title} »" if lesson else ""))
+            st.caption(details + (f" · module « {lesson.meta.title} »" if lesson else ""))
             if lesson:
                 st.page_link(
                     site.lessons[lesson.id], label="Relire le module", icon=":material/menu_book:"
                 )
     broken = [e for e in course.errors if e.file.startswith("quizzes/")]
     if broken:
-        show_content_errors(broken, "Certains quiz ne peuvent pas s'afficher :")
+        show_content_errors(broken, "Certains quiz ne peuvent pas s'afficher :")

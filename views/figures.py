@@ -13,7 +13,7 @@ def figures_page() -> None:
     course = get_course()
     st.title("Chiffres clés")
     st.markdown(
-        "Chaque chiffre a une date et une source. Attention aux mesures : des **comptes inscrits** "
+        "Chaque chiffre a une date et une source. Attention aux mesures : des **comptes inscrits** "
         "ne sont pas des **utilisateurs actifs**. Un compte créé une fois et jamais réutilisé compte "
         "parmi les inscrits, pas parmi les actifs mensuels (qui se connectent au moins une fois par "
         "mois) ni parmi les actifs quotidiens."

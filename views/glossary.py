@@ -18,12 +18,12 @@ def _show_term(term: GlossaryTerm, course: Course, site: Site) -> None:
         st.subheader(term.term, anchor=term.id)
         st.markdown(term.definition)
         if term.example:
-            st.markdown(f"*Exemple :* {term.example}")
+            st.markdown(f"*Exemple :* {term.example}")
         if term.synonyms:
-            st.caption("Synonymes : " + ", ".join(term.synonyms))
+            st.caption("Synonymes : " + ", ".join(term.synonyms))
         related = [r for r in (course.glossary_index.get(i) for i in term.related) if r]
         if related:
-            st.markdown("Voir aussi :")
+            st.markdown("Voir aussi :")
             columns = st.columns(min(len(related), 3))
             for index, other in enumerate(related):
                 columns[index % len(columns)].page_link(

@@ -16,14 +16,14 @@ def home_page(site: Site) -> None:
     info = course.info
     st.title(info.title if info else "Formation aux réseaux sociaux")
     if info is None:
-        st.error("Le fichier course.yaml est illisible : lancez `python -m course validate`.")
+        st.error("Le fichier course.yaml est illisible : lancez `python -m course validate`.")
     else:
         st.markdown(f"**{info.tagline}**")
-        st.markdown(f"**Pour qui ?** {info.audience}")
+        st.markdown(f"**Pour qui ?** {info.audience}")
         st.markdown(info.description)
     modules = course.modules
     total = sum(m.meta.duration for m in course.lessons)
-    st.header("Par où commencer ?")
+    st.header("Par où commencer ?")
     st.markdown(
         (info.start_advice if info and info.start_advice else "")
         + f" Le parcours compte {len(modules)} modules, environ {format_minutes(total)} en tout."
@@ -32,7 +32,7 @@ def home_page(site: Site) -> None:
         first = course.lessons[0]
         st.page_link(
             site.lessons[first.id],
-            label=f"Commencer : {first.meta.title}",
+            label=f"Commencer : {first.meta.title}",
             icon=":material/play_arrow:",
         )
     st.header("Les modules")
@@ -43,11 +43,11 @@ def home_page(site: Site) -> None:
                 st.warning("Ce module est momentanément indisponible (erreur dans son fichier).")
                 continue
             st.subheader(f"Module {number} · {module.meta.title}")
-            st.caption(f"Durée : {format_minutes(module.meta.duration)}")
+            st.caption(f"Durée : {format_minutes(module.meta.duration)}")
             if module.meta.summary:
                 st.markdown(module.meta.summary)
             st.markdown(
-                "**Objectifs :**\n" + "\n".join(f"- {o.text}" for o in module.meta.objectives)
+                "**Objectifs :**\n" + "\n".join(f"- {o.text}" for o in module.meta.objectives)
             )
             st.page_link(
                 site.lessons[module.id], label="Ouvrir le module", icon=":material/arrow_forward:"

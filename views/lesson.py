@@ -29,7 +29,7 @@ def _section_terms(section: Section, course: Course) -> None:
     terms = terms_in("\n".join(texts), course.glossary_index)
     if terms:
         with st.expander("Les mots du glossaire de cette partie", icon=":material/dictionary:"):
-            st.markdown("\n".join(f"- **{t.term}** : {t.definition}" for t in terms))
+            st.markdown("\n".join(f"- **{t.term}** : {t.definition}" for t in terms))
 
 
 def _neighbours(slug: str, site: Site) -> None:
@@ -52,7 +52,7 @@ def _show_lesson(lesson: Lesson, course: Course, site: Site) -> None:
     st.title(lesson.meta.title)
     with st.container(border=True):
         st.markdown(
-            "**Dans ce module, vous allez :**\n"
+            "**Dans ce module, vous allez :**\n"
             + "\n".join(f"- {o.text}" for o in lesson.meta.objectives)
         )
     for section in lesson.sections:
@@ -66,7 +66,7 @@ def _show_lesson(lesson: Lesson, course: Course, site: Site) -> None:
     if lesson.meta.quiz and lesson.meta.quiz in course.quizzes:
         st.page_link(
             site.page("evaluation"),
-            label="Vérifier vos acquis : le quiz du module",
+            label="Vérifier vos acquis : le quiz du module",
             icon=":material/quiz:",
             query_params={"quiz": lesson.meta.quiz},
         )
@@ -84,11 +84,11 @@ def lesson_page(slug: str, site: Site) -> None:
     elif isinstance(module, BrokenLesson):
         st.title("Module indisponible")
         show_content_errors(
-            module.errors, "Ce module ne peut pas s'afficher : son fichier contient des erreurs."
+            module.errors, "Ce module ne peut pas s'afficher : son fichier contient des erreurs."
         )
     else:
         _show_lesson(module, course, site)
         problems = course.errors_in(module.file)
         if problems:
-            show_content_errors(problems, "Des problèmes ont été trouvés dans ce module :")
+            show_content_errors(problems, "Des problèmes ont été trouvés dans ce module :")
     _neighbours(slug, site)

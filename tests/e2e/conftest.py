@@ -43,7 +43,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium introuvable ({CHROMIUM}) : lancez scripts/test, qui l'installe.")
+        pytest.fail(f"Chromium introuvable ({CHROMIUM}) : lancez scripts/test, qui l'installe.")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
@@ -68,7 +68,7 @@ def open_app_page(page: Page, url: str) -> None:
 def wait_for_rerun(page: Page) -> None:
     """Wait until the script run finishes (Streamlit shows a status widget while running)."""
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
     )
     page.wait_for_timeout(150)
 

@@ -29,7 +29,7 @@ def test_home_is_french_lists_the_modules_and_starts_the_course(page: Page, serv
         expect(
             page.get_by_role("heading", name=re.compile(re.escape(lesson.meta.title))).first
         ).to_be_visible()
-    page.get_by_role("link", name=f"Commencer : {FIRST.meta.title}").click()
+    page.get_by_role("link", name=f"Commencer : {FIRST.meta.title}").click()
     expect(page).to_have_url(re.compile(rf"/{FIRST.id}$"))
     expect(page.locator("h1").first).to_have_text(FIRST.meta.title)
 
@@ -46,7 +46,7 @@ def test_a_module_shows_its_sections_callouts_glossary_and_next_module(
     glossary_link = page.locator('a[href*="glossaire?terme="]').first
     expect(glossary_link).to_have_attribute("title", re.compile(r"\w"))
     page.get_by_text("Les mots du glossaire de cette partie").first.click()
-    expect(page.locator('[data-testid="stExpanderDetails"]').first).to_contain_text(" : ")
+    expect(page.locator('[data-testid="stExpanderDetails"]').first).to_contain_text(" : ")
     page.get_by_role("link", name="Module suivant").click()
     expect(page).to_have_url(re.compile(rf"/{SECOND.id}$"))
     expect(page.locator("h1").first).to_have_text(SECOND.meta.title)

@@ -26,7 +26,7 @@ def test_valid_content_exits_0_with_a_one_line_french_summary() -> None:
     result = run_validate(str(VALID_COURSE))
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
-        "Contenu valide : 2 modules, 1 quiz (2 questions), 3 termes au glossaire, 3 chiffres, 1 graphique."
+        "Contenu valide : 2 modules, 1 quiz (2 questions), 3 termes au glossaire, 3 chiffres, 1 graphique."
     ]
 
 
@@ -45,7 +45,7 @@ def test_broken_content_exits_1_with_one_located_error_per_line(
 def test_content_dir_comes_from_the_environment(course_copy: Callable[..., Path]) -> None:
     result = run_validate(env={"COURSE_CONTENT_DIR": str(course_copy("lesson-h1"))})
     assert result.returncode == 1
-    assert result.stdout.startswith("lessons/02-mots.md:10: titre « # » interdit")
+    assert result.stdout.startswith("lessons/02-mots.md:10: titre « # » interdit")
 
 
 def test_a_missing_folder_is_a_french_error_not_a_traceback(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ TERMS = [
         example="Le mur d'une ONG.",
     ),
     GlossaryTerm(
-        id="oeuvre", term="Œuvre", definition="Travail d'un artiste ; un abonné peut la partager."
+        id="oeuvre", term="Œuvre", definition="Travail d'un artiste ; un abonné peut la partager."
     ),
 ]
 
