@@ -1,13 +1,16 @@
-"""Command line: `python -m course validate [CONTENT_DIR]`."""
+"""Command line: `python -m course validate [CONTENT_DIR]`, `python -m course grade QUIZ RESPONSES`."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from course.content import Course, content_dir_from_env, load_course
+from course.content import Course, content_dir_from_env, load_course, load_quiz
+from course.errors import ContentInvalid
+from course.quiz_engine import ResponseError, grade_quiz
 
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:
@@ -42,6 +45,38 @@ def validate(content_dir: Path) -> int:
     return 0
 
 
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def grade(quiz_file: Path, responses_file: Path) -> int:
+    """Print the JSON grade of a responses file (exit 0), or a French message (exit 2)."""
+    if not quiz_file.is_file():
+        return _fail(f"{quiz_file} : fichier de quiz introuvable.")
+    try:
+        quiz = load_quiz(quiz_file)
+    except ContentInvalid as exc:
+        return _fail("\n".join(str(error) for error in exc.errors))
+    try:
+        responses = json.loads(responses_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return _fail(f"{responses_file} : fichier de réponses introuvable.")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = f":{exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        return _fail(
+            f'{responses_file}{line} : JSON invalide ; attendu : un objet {{"id de question": réponse}}.'
+        )
+    if not isinstance(responses, dict):
+        return _fail(f'{responses_file} : attendu : un objet {{"id de question": réponse}}.')
+    try:
+        result = grade_quiz(quiz, responses)
+    except ResponseError as exc:
+        return _fail(f"{responses_file} : {exc}")
+    print(json.dumps(result.as_json(), ensure_ascii=False))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m course", description="Outils de la « Formation aux réseaux sociaux »."
@@ -55,6 +90,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DOSSIER",
         help="dossier de contenu (par défaut : $COURSE_CONTENT_DIR ou ce projet)",
     )
+    marking = commands.add_parser("grade", help="note un fichier de réponses (quiz papier)")
+    marking.add_argument("quiz_file", type=Path, metavar="QUIZ_FILE", help="fichier du quiz (YAML)")
+    marking.add_argument(
+        "responses_file",
+        type=Path,
+        metavar="RESPONSES_JSON",
+        help='réponses : {"id de question": réponse}',
+    )
     return parser
 
 
@@ -63,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return validate(args.content_dir or content_dir_from_env())
+    if args.command == "grade":
+        return grade(args.quiz_file, args.responses_file)
     return 2
 
 

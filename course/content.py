@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from course.errors import ContentError, errors_from_validation
+from course.errors import ContentError, ContentInvalid, errors_from_validation
 from course.glossary import term_index
 from course.lesson import Lesson, glossary_refs_in, parse_body, split_front_matter
 from course.models import (
@@ -362,3 +362,20 @@ def load_course(root: Path) -> Course:
     duplicates = check_duplicate_quiz_ids([(q.id, file) for q, _, file in quizzes], loader)
     errors = [*loader.errors, *duplicates, *check_course(course, loader, loader.unreadable)]
     return replace(course, errors=tuple(sorted(errors, key=lambda e: (e.file, e.line or 0))))
+
+
+def load_quiz(path: Path) -> Quiz:
+    """One quiz file on its own (for grading paper quizzes); ContentInvalid with located errors."""
+    loader = _Loader(path.resolve().parent)
+    loaded = loader.yaml_file(path.resolve(), Quiz, "quiz")
+    if loaded is None:
+        raise ContentInvalid(loader.errors)
+    quiz, _, file = loaded
+    seen: set[str] = set()
+    for index, question in enumerate(quiz.questions):
+        if question.id in seen:
+            line = loader.locate(file, ("questions", index, "id"))
+            message = f"« {question.id} » est déjà utilisé : chaque valeur doit être unique."
+            raise ContentInvalid([ContentError(file, message, line, f"questions.{index + 1}.id")])
+        seen.add(question.id)
+    return quiz
