@@ -24,11 +24,16 @@ def format_number(value: float, decimals: int = 2) -> str:
     return str(format_decimal(value, format=pattern, locale=LOCALE))
 
 
+def format_percent(value: float, decimals: int = 0) -> str:
+    """« 70 % », « 33,3 % »: a narrow no-break space before the sign."""
+    return f"{format_number(value, decimals)}\u202f%"
+
+
 def format_stat_value(stat: Stat) -> str:
-    """« 610,7 millions », « 2 milliards », « 62 % », « 52 000 personnes »."""
+    """« 610,7 millions », « 2 milliards », « 62 % », « 52 000 personnes »."""
     number = format_number(stat.value)
     if stat.unit == "percent":
-        return f"{number}\u202f%"
+        return format_percent(stat.value, 2)
     singular, plural = _UNIT_WORDS[stat.unit]
     return f"{number} {singular if stat.value < 2 else plural}"
 

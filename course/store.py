@@ -168,6 +168,13 @@ class Store:
             )
         return learner_id
 
+    def learner_exists(self, learner_id: str) -> bool:
+        with self.transaction() as db:
+            return (
+                db.execute(select(learners.c.id).where(learners.c.id == learner_id)).first()
+                is not None
+            )
+
     def save_new_attempt(self, attempt: Attempt) -> None:
         with self.transaction() as db:
             db.execute(

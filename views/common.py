@@ -12,6 +12,7 @@ from course.content import Course, content_dir_from_env, content_fingerprint, lo
 from course.errors import ContentError
 from course.glossary import link_glossary_terms
 from course.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
+from course.store import Store
 
 CALLOUT_ICONS = {
     "a-retenir": ":material/push_pin:",
@@ -30,6 +31,12 @@ PLOTLY_CONFIG = {
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Course:
     return load_course(Path(root))
+
+
+@st.cache_resource(show_spinner=False)
+def get_store() -> Store:
+    """One database connection pool per server process ($COURSE_DATABASE_URL or SQLite in var/)."""
+    return Store()
 
 
 def get_course() -> Course:

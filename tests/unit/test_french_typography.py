@@ -13,7 +13,7 @@ import pytest
 from course.content import content_dir_from_env
 from tests.conftest import PROJECT_ROOT
 
-PLAIN_SPACE_BEFORE_MARK = re.compile(r"(?<=\S) [:;?!](?=\s|$|[*\"'`»)])|« | »")
+PLAIN_SPACE_BEFORE_MARK = re.compile(r"(?<=\S) [:;?!%](?=\s|$|[*\"'`»)])|« | »")
 CODE = sorted([*(PROJECT_ROOT / "views").glob("*.py"), *(PROJECT_ROOT / "course").glob("*.py")])
 CONTENT_ROOT = content_dir_from_env()
 CONTENT = sorted(
@@ -26,11 +26,17 @@ CONTENT = sorted(
 )
 
 
+def _without_expressions(literal: str) -> str:
+    """An f-string's text without its {expressions} (code, not French)."""
+    prefix = literal[: len(literal) - len(literal.lstrip("rbfuRBFU"))]
+    return re.sub(r"\{[^{}]*\}", "x", literal) if "f" in prefix.lower() else literal
+
+
 def string_literals(path: Path) -> list[tuple[int, str]]:
     """(line, text) of every string literal except multi-line docstrings (English)."""
     tokens = tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline)
     return [
-        (tok.start[0], tok.string)
+        (tok.start[0], _without_expressions(tok.string))
         for tok in tokens
         if tok.type == tokenize.STRING
         and not (tok.string.startswith('"""') and tok.start[0] != tok.end[0])
@@ -61,5 +67,6 @@ def test_content_uses_no_break_spaces(path: Path) -> None:
 def test_the_check_catches_plain_spaces() -> None:
     assert PLAIN_SPACE_BEFORE_MARK.search("Pour qui ?")
     assert PLAIN_SPACE_BEFORE_MARK.search("« Bonjour »")
+    assert PLAIN_SPACE_BEFORE_MARK.search("70 % des associations")
     assert not PLAIN_SPACE_BEFORE_MARK.search("Pour qui\u202f?")
     assert not PLAIN_SPACE_BEFORE_MARK.search("title: valeur")

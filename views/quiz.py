@@ -1,0 +1,244 @@
+"""Taking a quiz: one question at a time or all at once, answers saved as they are validated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from course.attempts import Attempt, presented_order
+from course.content import Course
+from course.formatting import format_number, format_percent
+from course.models import (
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    Quiz,
+    SingleChoice,
+    TrueFalse,
+)
+from course.quiz_engine import QuizResult, grade_question, parse_french_number
+from course.store import Store
+from views.common import get_store
+
+TRUE_FALSE = ["Vrai", "Faux"]
+UNANSWERED = object()
+
+
+def current_learner(store: Store) -> str:
+    """This browser's learner: kept in the session and the URL, so a reload resumes the quiz."""
+    learner = st.session_state.get("learner_id") or st.query_params.get("apprenant")
+    if not learner or not store.learner_exists(learner):
+        learner = store.add_learner("Participant anonyme")
+    st.session_state["learner_id"] = learner
+    st.query_params["apprenant"] = learner
+    return learner
+
+
+def _widget(question: Question, attempt: Attempt, shuffle: bool, key: str) -> Any:
+    """Draw the input for one question; returns the response in `grade` form, or UNANSWERED."""
+    order = presented_order(question, attempt.seed, shuffle)
+    if isinstance(question, SingleChoice):
+        picked = st.radio(
+            "Votre réponse",
+            order,
+            index=None,
+            key=key,
+            format_func=lambda i: question.options[i].text,
+        )
+        return UNANSWERED if picked is None else picked
+    if isinstance(question, MultipleChoice):
+        st.caption("Plusieurs réponses possibles.")
+        return [i for i in order if st.checkbox(question.options[i].text, key=f"{key}-{i}")]
+    if isinstance(question, TrueFalse):
+        picked = st.radio("Votre réponse", TRUE_FALSE, index=None, key=key, horizontal=True)
+        return UNANSWERED if picked is None else picked == "Vrai"
+    if isinstance(question, Matching):
+        rights = [question.pairs[i].right for i in order]
+        chosen = {
+            pair.left: st.selectbox(
+                pair.left, rights, index=None, key=f"{key}-{n}", placeholder="Choisir…"
+            )
+            for n, pair in enumerate(question.pairs)
+        }
+        return {left: right for left, right in chosen.items() if right is not None}
+    if isinstance(question, Ordering):
+        items = [question.items[i] for i in order]
+        st.caption("Choisissez l'élément qui va à chaque place, de la première à la dernière.")
+        ranked = [
+            st.selectbox(f"Place {n}", items, index=None, key=f"{key}-{n}", placeholder="Choisir…")
+            for n in range(1, len(items) + 1)
+        ]
+        if None in ranked or len(set(ranked)) != len(ranked):
+            return UNANSWERED
+        return ranked
+    text = st.text_input("Votre réponse", key=key, max_chars=200)
+    if isinstance(question, Numeric) and question.unit:
+        st.caption(f"Unité : {question.unit}")
+    return text if text.strip() else UNANSWERED
+
+
+def _validated_response(question: Question, response: Any) -> Any:
+    """Check a response before saving it; shows a French message and returns UNANSWERED when unusable."""
+    if response is UNANSWERED:
+        message = (
+            "Choisissez chaque élément une seule fois."
+            if isinstance(question, Ordering)
+            else "Répondez avant de valider."
+        )
+        st.warning(message)
+        return UNANSWERED
+    if isinstance(question, Numeric):
+        try:
+            parse_french_number(response)
+        except ValueError:
+            st.warning("Écrivez un nombre, par exemple 610 ou 1 234,5.")
+            return UNANSWERED
+    return response
+
+
+def _show_feedback(question: Question, response: Any, quiz: Quiz) -> None:
+    fraction = grade_question(question, response, quiz.scoring)
+    if fraction >= 1:
+        st.success("Bonne réponse.", icon=":material/check_circle:")
+    elif fraction > 0:
+        st.warning(
+            f"Réponse en partie juste ({format_percent(fraction * 100)}).",
+            icon=":material/adjust:",
+        )
+    else:
+        st.error("Ce n'est pas la bonne réponse.", icon=":material/cancel:")
+    if isinstance(question, SingleChoice | MultipleChoice):
+        picked = [response] if isinstance(response, int) else list(response)
+        notes = [question.options[i].feedback for i in picked if question.options[i].feedback]
+        for note in notes:
+            st.markdown(f"- {note}")
+    if isinstance(question, TrueFalse):
+        note = question.feedback_true if response else question.feedback_false
+        if note:
+            st.markdown(note)
+    st.info(question.explanation, icon=":material/lightbulb:")
+
+
+def _ask(
+    question: Question, number: int, total: int, attempt: Attempt, quiz: Quiz, store: Store
+) -> Attempt:
+    """One question in a form; validating saves the answer as the attempt's next step."""
+    st.subheader(f"Question {number} sur {total}")
+    with st.form(f"form-{attempt.id}-{question.id}"):
+        st.markdown(question.prompt)
+        response = _widget(question, attempt, quiz.shuffle, f"{attempt.id}-{question.id}")
+        sent = st.form_submit_button("Valider ma réponse", type="primary")
+    if sent:
+        response = _validated_response(question, response)
+        if response is not UNANSWERED:
+            attempt = store.record_step(attempt, attempt.next_step, "answer", question.id, response)
+            if quiz.feedback == "immediate":
+                _show_feedback(question, response, quiz)
+            else:
+                st.success("Réponse enregistrée.", icon=":material/save:")
+    elif question.id in attempt.responses():
+        st.caption("Réponse déjà enregistrée : vous pouvez la modifier.")
+    return attempt
+
+
+def show_attempt(quiz: Quiz, attempt: Attempt, store: Store) -> Attempt:
+    """The questions of an unfinished attempt, then the button that ends it."""
+    questions = attempt.questions(quiz)
+    answered = attempt.responses()
+    st.progress(
+        len(answered) / len(questions), text=f"{len(answered)} réponse(s) sur {len(questions)}"
+    )
+    if quiz.display == "all":
+        for number, question in enumerate(questions, start=1):
+            attempt = _ask(question, number, len(questions), attempt, quiz, store)
+    else:
+        index = st.session_state.setdefault(
+            f"position-{attempt.id}", _first_unanswered(questions, answered)
+        )
+        attempt = _ask(questions[index], index + 1, len(questions), attempt, quiz, store)
+        previous, following = st.columns(2)
+        if previous.button("Question précédente", disabled=index == 0, key=f"prev-{attempt.id}"):
+            st.session_state[f"position-{attempt.id}"] = index - 1
+            st.rerun()
+        if following.button(
+            "Question suivante", disabled=index + 1 == len(questions), key=f"next-{attempt.id}"
+        ):
+            st.session_state[f"position-{attempt.id}"] = index + 1
+            st.rerun()
+    missing = len(questions) - len(attempt.responses())
+    label = "Terminer et voir mon score" + (f" ({missing} sans réponse)" if missing else "")
+    if st.button(label, type="primary", key=f"submit-{attempt.id}"):
+        attempt = store.record_step(attempt, attempt.next_step, "submit")
+        store.finish(attempt, attempt.grade(quiz))
+        st.rerun()
+    return attempt
+
+
+def _first_unanswered(questions: list[Question], answered: dict[str, Any]) -> int:
+    return next((i for i, question in enumerate(questions) if question.id not in answered), 0)
+
+
+def show_result(quiz: Quiz, attempt: Attempt, result: QuizResult) -> None:
+    """Score, pass or fail, and each question reviewed with its explanation."""
+    st.subheader("Votre résultat")
+    st.metric(
+        "Score",
+        f"{format_percent(result.percent)}",
+        help=f"{format_number(result.score)} point(s) sur {format_number(result.max_score)}",
+    )
+    if result.passed:
+        st.success(
+            f"Quiz réussi : il fallait {format_percent(quiz.pass_mark)}.",
+            icon=":material/celebration:",
+        )
+    else:
+        st.warning(
+            f"Pas encore : il faut {format_percent(quiz.pass_mark)} pour réussir.",
+            icon=":material/refresh:",
+        )
+    responses = attempt.responses()
+    for number, (question, graded) in enumerate(
+        zip(attempt.questions(quiz), result.questions, strict=True), start=1
+    ):
+        mark = "✓" if graded.fraction >= 1 else ("½" if graded.fraction > 0 else "✗")
+        with st.expander(
+            f"{mark} Question {number} : {format_number(graded.points)} / {format_number(graded.max_points)}"
+        ):
+            st.markdown(question.prompt)
+            if question.id in responses:
+                _show_feedback(question, responses[question.id], quiz)
+            else:
+                st.caption("Sans réponse.")
+                st.info(question.explanation, icon=":material/lightbulb:")
+
+
+def take_quiz(course: Course, quiz: Quiz) -> None:
+    """The whole quiz experience for one learner."""
+    store = get_store()
+    learner = current_learner(store)
+    finished = store.finished_attempts(learner, quiz.id)
+    attempt = store.open_attempt(learner, quiz.id)
+    if attempt is None and finished and st.session_state.get(f"review-{quiz.id}", True):
+        last = store.load_attempt(finished[-1].id)
+        if last is not None:
+            show_result(quiz, last, last.grade(quiz))
+        remaining = None if quiz.max_attempts is None else quiz.max_attempts - len(finished)
+        if remaining == 0:
+            st.info("Vous avez utilisé toutes vos tentatives pour ce quiz.")
+            return
+        if st.button("Recommencer le quiz", key=f"retry-{quiz.id}"):
+            st.session_state[f"review-{quiz.id}"] = False
+            st.rerun()
+        return
+    if attempt is None:
+        count = quiz.draw or len(quiz.questions)
+        st.markdown(f"{count} questions · réussite à partir de {format_percent(quiz.pass_mark)}.")
+        if not st.button("Commencer le quiz", type="primary", key=f"start-{quiz.id}"):
+            return
+        attempt = Attempt.start(quiz, course.quiz_hashes[quiz.id], learner)
+        store.save_new_attempt(attempt)
+        st.session_state[f"review-{quiz.id}"] = True
+    show_attempt(quiz, attempt, store)
