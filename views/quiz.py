@@ -148,9 +148,7 @@ def show_attempt(quiz: Quiz, attempt: Attempt, store: Store) -> Attempt:
     """The questions of an unfinished attempt, then the button that ends it."""
     questions = attempt.questions(quiz)
     answered = attempt.responses()
-    st.progress(
-        len(answered) / len(questions), text=f"{len(answered)} réponse(s) sur {len(questions)}"
-    )
+    progress = st.empty()  # filled last, so it counts the answer saved in this run
     if quiz.display == "all":
         for number, question in enumerate(questions, start=1):
             attempt = _ask(question, number, len(questions), attempt, quiz, store)
@@ -168,7 +166,9 @@ def show_attempt(quiz: Quiz, attempt: Attempt, store: Store) -> Attempt:
         ):
             st.session_state[f"position-{attempt.id}"] = index + 1
             st.rerun()
-    missing = len(questions) - len(attempt.responses())
+    saved = len(attempt.responses())
+    progress.progress(saved / len(questions), text=f"{saved} réponse(s) sur {len(questions)}")
+    missing = len(questions) - saved
     label = "Terminer et voir mon score" + (f" ({missing} sans réponse)" if missing else "")
     if st.button(label, type="primary", key=f"submit-{attempt.id}"):
         attempt = store.record_step(attempt, attempt.next_step, "submit")
