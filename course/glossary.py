@@ -14,11 +14,20 @@ GLOSSARY_URL_PATH = "glossaire"
 
 
 def term_index(terms: Iterable[GlossaryTerm]) -> dict[str, GlossaryTerm]:
-    """Folded id, term and synonyms → term, so `[[Followers]]` finds « abonnés »."""
+    """Folded id, term and synonyms → term, so `[[Followers]]` finds « abonnés ».
+
+    Ids win over names, and names over synonyms: a term's own id is never hijacked by
+    another term that lists it as a synonym.
+    """
+    listed = list(terms)
     index: dict[str, GlossaryTerm] = {}
-    for term in terms:
-        for key in (term.id, term.term, *term.synonyms):
-            index.setdefault(fold(key), term)
+    for term in listed:
+        index.setdefault(fold(term.id), term)
+    for term in listed:
+        index.setdefault(fold(term.term), term)
+    for term in listed:
+        for synonym in term.synonyms:
+            index.setdefault(fold(synonym), term)
     return index
 
 

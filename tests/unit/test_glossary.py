@@ -74,3 +74,12 @@ def test_terms_in_lists_each_linked_term_once_in_order() -> None:
     index = glossary.term_index(TERMS)
     found = glossary.terms_in("[[mur]] puis [[Abonné]] puis [[mur|le mur]]", index)
     assert [term.id for term in found] == ["mur", "abonne"]
+
+
+def test_a_term_id_wins_over_another_terms_synonym() -> None:
+    terms = [
+        GlossaryTerm(id="partage", term="Partage", definition="Republier.", synonyms=["retweet"]),
+        GlossaryTerm(id="retweet", term="Retweet", definition="Partage sur Twitter."),
+    ]
+    index = glossary.term_index(terms)
+    assert (index["retweet"].id, index["partage"].id) == ("retweet", "partage")
