@@ -53,9 +53,14 @@ PAGE_STYLE = """<style>
 </style>"""
 
 
+PAGE_FIXES = (Path(__file__).resolve().parent.parent / "assets" / "page_fixes.js").read_text(
+    encoding="utf-8"
+)
+
+
 def set_up_page() -> None:
-    """French `lang` (Streamlit hard-codes `<html lang="en">`) and our few style fixes."""
-    st.html("<script>document.documentElement.lang = 'fr';</script>", unsafe_allow_javascript=True)
+    """French `lang` and labels on Streamlit's own markup (assets/page_fixes.js), and our styles."""
+    st.html(f"<script>{PAGE_FIXES}</script>", unsafe_allow_javascript=True)
     st.html(PAGE_STYLE)
 
 

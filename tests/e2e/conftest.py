@@ -65,11 +65,17 @@ def open_app_page(page: Page, url: str) -> None:
     wait_for_rerun(page)
 
 
+# Drawn means: the script run is over (no status widget), no element is left stale, and every
+# Plotly chart has drawn its SVG (plotly.js loads lazily, after the run ends).
+PAGE_DRAWN = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .every(chart => chart.querySelector('svg.main-svg'))"""
+
+
 def wait_for_rerun(page: Page) -> None:
-    """Wait until the script run finishes (Streamlit shows a status widget while running)."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-    )
+    """Wait until Streamlit has finished the run and drawn everything it sent."""
+    page.wait_for_function(PAGE_DRAWN, timeout=30_000)
     page.wait_for_timeout(150)
 
 

@@ -37,3 +37,12 @@ def test_page_has_no_serious_or_critical_axe_violation(
     violations = Axe().run(page).response["violations"]
     blocking = [v for v in violations if v["impact"] in BLOCKING]
     assert not blocking, describe(blocking)
+
+
+def test_streamlit_labels_are_french_and_the_sidebar_is_keyboard_reachable(
+    page: Page, server: Server
+) -> None:
+    open_app_page(page, server.url)
+    assert page.locator('a[href="#stMain"]').text_content() == "Aller au contenu"
+    assert page.get_by_test_id("stSidebar").get_attribute("aria-label") == "Menu du cours"
+    assert page.get_by_test_id("stSidebarContent").get_attribute("tabindex") == "0"
