@@ -47,9 +47,12 @@ def get_course() -> Course:
 
 # Streamlit's faded caption grey is below WCAG AA contrast on white: darken it (7.9:1).
 # Its input hints (« Press Enter to submit form ») are English: hide them.
+# Long module titles wrap in the sidebar instead of being cut.
 PAGE_STYLE = """<style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4A5160; opacity: 1; }
 [data-testid="InputInstructions"] { display: none; }
+[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] * { white-space: normal; overflow: visible; }
+[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] { height: auto; }
 </style>"""
 
 
