@@ -25,3 +25,32 @@ def course_copy(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+# Pages whose title does not come from the content (url_path → title), for every test area.
+FIXED_PAGES = {
+    "glossaire": "Glossaire",
+    "chiffres-cles": "Chiffres clés",
+    "evaluation": "Évaluation",
+    "mon-parcours": "Mon parcours",
+    "espace-formateur": "Espace formateur",
+}
+
+# The right answers to tests/fixtures/grading/tous-les-types.yaml, in `grade` form.
+MATCHES = {
+    "Avatar": "Image qui vous représente",
+    "Mur": "Espace où les amis laissent des messages",
+    "Topic": "Sujet de discussion",
+    "Post": "Message publié",
+}
+ORDER = ["S'inscrire", "Créer son profil", "Échanger avec les membres"]
+PERFECT = {
+    "choix-unique": 1,
+    "choix-multiple": [0, 1, 3],
+    "vrai-faux": False,
+    "association": MATCHES,
+    "ordre": ORDER,
+    "texte": "abonnés",
+    "nombre": 610,
+    "intervalle": 2023,
+}

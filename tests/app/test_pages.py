@@ -10,15 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from course.content import content_dir_from_env, load_course
 from tests.app.conftest import open_page
+from tests.conftest import FIXED_PAGES
 
 COURSE = load_course(content_dir_from_env())
-FIXED_PAGES = {
-    "glossaire": "Glossaire",
-    "chiffres-cles": "Chiffres clés",
-    "evaluation": "Évaluation",
-    "mon-parcours": "Mon parcours",
-    "espace-formateur": "Espace formateur",
-}
 ALL_PAGES = {**{lesson.id: lesson.meta.title for lesson in COURSE.lessons}, **FIXED_PAGES}
 
 

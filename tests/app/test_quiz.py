@@ -10,15 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import open_page
-from tests.conftest import FIXTURES
-
-MATCHES = {
-    "Avatar": "Image qui vous représente",
-    "Mur": "Espace où les amis laissent des messages",
-    "Topic": "Sujet de discussion",
-    "Post": "Message publié",
-}
-ORDER = ["S'inscrire", "Créer son profil", "Échanger avec les membres"]
+from tests.conftest import FIXTURES, MATCHES, ORDER
 
 
 @pytest.fixture

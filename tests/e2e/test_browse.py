@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from course.content import content_dir_from_env, load_course
+from tests.conftest import FIXED_PAGES
 from tests.e2e.conftest import Server, assert_no_exception, open_app_page, wait_for_rerun
 
 COURSE = load_course(content_dir_from_env())
@@ -17,15 +18,6 @@ FIRST, SECOND = COURSE.lessons[0], COURSE.lessons[1]
 def accessible_name(text: str) -> re.Pattern[str]:
     """Browsers fold no-break spaces into plain ones in accessible names: match any spacing."""
     return re.compile(r"\s+".join(re.escape(word) for word in text.split()))
-
-
-FIXED_PAGES = {
-    "glossaire": "Glossaire",
-    "chiffres-cles": "Chiffres clés",
-    "evaluation": "Évaluation",
-    "mon-parcours": "Mon parcours",
-    "espace-formateur": "Espace formateur",
-}
 
 
 def test_home_is_french_lists_the_modules_and_starts_the_course(page: Page, server: Server) -> None:

@@ -8,17 +8,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import FIXTURES, VALID_COURSE
+from tests.conftest import FIXTURES, MATCHES, ORDER, VALID_COURSE
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
 from tools.streamlit_server import Server, start_server, stop_server
-
-MATCHES = {
-    "Avatar": "Image qui vous représente",
-    "Mur": "Espace où les amis laissent des messages",
-    "Topic": "Sujet de discussion",
-    "Post": "Message publié",
-}
-ORDER = ["S'inscrire", "Créer son profil", "Échanger avec les membres"]
 
 
 @pytest.fixture(scope="module")

@@ -12,24 +12,9 @@ from course.attempts import Attempt, drawn_questions, presented_order
 from course.content import load_quiz
 from course.models import Ordering
 from course.store import Store
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, PERFECT
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
-PERFECT = {
-    "choix-unique": 1,
-    "choix-multiple": [0, 1, 3],
-    "vrai-faux": False,
-    "texte": "abonnés",
-    "nombre": 610,
-    "intervalle": 2023,
-    "ordre": ["S'inscrire", "Créer son profil", "Échanger avec les membres"],
-    "association": {
-        "Avatar": "Image qui vous représente",
-        "Mur": "Espace où les amis laissent des messages",
-        "Topic": "Sujet de discussion",
-        "Post": "Message publié",
-    },
-}
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
