@@ -65,10 +65,12 @@ def open_app_page(page: Page, url: str) -> None:
     wait_for_rerun(page)
 
 
-# Drawn means: the script run is over (no status widget), no element is left stale, and every
-# Plotly chart has drawn its SVG (plotly.js loads lazily, after the run ends).
+# Drawn means: the script run is over (no status widget), no element is left stale, our fixes to
+# Streamlit's markup are applied (assets/page_fixes.js), and every Plotly chart has drawn its SVG
+# (plotly.js loads lazily, after the run ends).
 PAGE_DRAWN = """() => !document.querySelector('[data-testid="stStatusWidget"]')
     && !document.querySelector('[data-stale="true"]')
+    && document.querySelector('[data-testid="stSidebarContent"]')?.getAttribute('tabindex') === '0'
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
         .every(chart => chart.querySelector('svg.main-svg'))"""
 
