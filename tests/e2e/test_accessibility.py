@@ -46,3 +46,9 @@ def test_streamlit_labels_are_french_and_the_sidebar_is_keyboard_reachable(
     assert page.locator('a[href="#stMain"]').text_content() == "Aller au contenu"
     assert page.get_by_test_id("stSidebar").get_attribute("aria-label") == "Menu du cours"
     assert page.get_by_test_id("stSidebarContent").get_attribute("tabindex") == "0"
+
+
+def test_heading_anchor_links_are_labelled_in_french(page: Page, server: Server) -> None:
+    open_app_page(page, f"{server.url}/{COURSE.lessons[0].id}")
+    assert page.get_by_role("link", name="Lien vers ce titre").count() >= 1
+    assert page.get_by_role("link", name="Link to heading").count() == 0
