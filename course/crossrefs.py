@@ -9,6 +9,7 @@ from course.charts import chart_rows, unit_family
 from course.errors import ContentError, format_key_path
 from course.exercises import EXERCISES
 from course.lesson import Lesson
+from course.models import Quiz
 from course.text import fold
 from course.yaml_source import KeyPath
 
@@ -129,32 +130,84 @@ class _Checker:
                     ("draw",),
                     f"draw ({quiz.draw}) dépasse le nombre de questions ({len(quiz.questions)}).",
                 )
-            lesson = lessons.get(quiz.lesson) if quiz.lesson else None
-            if quiz.lesson and quiz.lesson not in self.course.module_slugs:
+            if quiz.lesson is None:
+                self.exam_questions(quiz, file, lessons)
+                continue
+            self.module_quiz(quiz, file, lessons)
+
+    def module_quiz(self, quiz: Quiz, file: str, lessons: Mapping[str, Lesson]) -> None:
+        """A module's quiz: its lesson exists and links back; questions check its objectives."""
+        assert quiz.lesson is not None
+        for i, question in enumerate(quiz.questions):
+            if question.module is not None and question.module != quiz.lesson:
                 self.error(
                     file,
-                    ("lesson",),
-                    f"module « {quiz.lesson} » introuvable ; modules "
+                    ("questions", i, "module"),
+                    f"ce quiz est celui du module « {quiz.lesson} » : supprimez "
+                    f"« module: {question.module} » ou écrivez « module: {quiz.lesson} ».",
+                )
+        if quiz.lesson not in self.course.module_slugs:
+            self.error(
+                file,
+                ("lesson",),
+                f"module « {quiz.lesson} » introuvable ; modules existants : {_known(lessons)}.",
+            )
+        lesson = lessons.get(quiz.lesson)
+        if lesson is None:
+            return
+        if lesson.meta.quiz != quiz.id:
+            self.error(
+                file,
+                ("lesson",),
+                f"le module « {lesson.id} » ne renvoie pas vers ce "
+                f"quiz : ajoutez « quiz: {quiz.id} » dans {lesson.file}.",
+            )
+        for i, question in enumerate(quiz.questions):
+            if question.objective:
+                self.objective_of(lesson, question.objective, file, ("questions", i, "objective"))
+
+    def exam_questions(self, quiz: Quiz, file: str, lessons: Mapping[str, Lesson]) -> None:
+        """A quiz without `lesson` (the final exam): each question names a module and objective."""
+        for i, question in enumerate(quiz.questions):
+            if question.module is None:
+                self.error(
+                    file,
+                    ("questions", i),
+                    "un quiz sans « lesson » (examen) doit indiquer pour chaque question "
+                    f"le module qu'elle vérifie (module: …) ; modules existants : {_known(lessons)}.",
+                )
+                continue
+            if question.module not in self.course.module_slugs:
+                self.error(
+                    file,
+                    ("questions", i, "module"),
+                    f"module « {question.module} » introuvable ; modules "
                     f"existants : {_known(lessons)}.",
                 )
-            if lesson is None:
                 continue
-            if lesson.meta.quiz != quiz.id:
+            lesson = lessons.get(question.module)
+            if lesson is None:  # the module failed to load: its errors are already reported
+                continue
+            if question.objective is None:
                 self.error(
                     file,
-                    ("lesson",),
-                    f"le module « {lesson.id} » ne renvoie pas vers ce "
-                    f"quiz : ajoutez « quiz: {quiz.id} » dans {lesson.file}.",
+                    ("questions", i),
+                    f"indiquez l'objectif du module « {lesson.id} » que vérifie cette question "
+                    f"(objective: …) ; objectifs : {_known(o.id for o in lesson.meta.objectives)}.",
                 )
-            objectives = {o.id for o in lesson.meta.objectives}
-            for i, question in enumerate(quiz.questions):
-                if question.objective and question.objective not in objectives:
-                    self.error(
-                        file,
-                        ("questions", i, "objective"),
-                        f"objectif « {question.objective} » "
-                        f"absent du module « {lesson.id} » ; objectifs : {_known(objectives)}.",
-                    )
+                continue
+            self.objective_of(lesson, question.objective, file, ("questions", i, "objective"))
+
+    def objective_of(self, lesson: Lesson, objective: str, file: str, path: KeyPath) -> None:
+        """Report `objective` when the lesson has no such objective."""
+        objectives = {o.id for o in lesson.meta.objectives}
+        if objective not in objectives:
+            self.error(
+                file,
+                path,
+                f"objectif « {objective} » "
+                f"absent du module « {lesson.id} » ; objectifs : {_known(objectives)}.",
+            )
 
     def glossary(self) -> None:
         ids = {term.id for term in self.course.glossary}

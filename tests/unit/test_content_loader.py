@@ -89,10 +89,19 @@ EXPECTED = {
     "quiz-duplicate-id": [
         "quizzes/copie.yaml:1: id: l'identifiant « bases » est déjà celui de « quizzes/bases.yaml ».",
     ],
+    "quiz-exam-links": [
+        "quizzes/examen.yaml:5: questions.1: un quiz sans « lesson » (examen) doit indiquer pour chaque question le module qu'elle vérifie (module: …) ; modules existants : « bases », « mots ».",
+        "quizzes/examen.yaml:6: questions.2.module: module « absent » introuvable ; modules existants : « bases », « mots ».",
+        "quizzes/examen.yaml:7: questions.3: indiquez l'objectif du module « bases » que vérifie cette question (objective: …) ; objectifs : « definir », « profil ».",
+        "quizzes/examen.yaml:8: questions.4.objective: objectif « nommer » absent du module « bases » ; objectifs : « definir », « profil ».",
+    ],
     "quiz-missing-explanation": [
         "quizzes/bases.yaml:5: questions.1.explanation: champ obligatoire manquant : ajoutez-le.",
         "quizzes/bases.yaml:8: questions.1.answer: doit valoir true (vrai) ou false (faux).",
         "quizzes/bases.yaml:9: questions.1.points: doit être supérieur à 0.",
+    ],
+    "quiz-module-disagrees": [
+        "quizzes/bases.yaml:5: questions.1.module: ce quiz est celui du module « bases » : supprimez « module: mots » ou écrivez « module: bases ».",
     ],
     "quiz-not-a-mapping": [
         "quizzes/bases.yaml:1: le fichier doit contenir des clés (clé: valeur).",
