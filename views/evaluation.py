@@ -6,26 +6,48 @@ import streamlit as st
 
 from course.content import Course
 from course.formatting import format_percent
+from course.lesson import Lesson
+from course.models import Quiz
 from views.common import get_course, show_content_errors
 from views.quiz import take_quiz
 from views.site import Site
 
 
+def _quiz_card(course: Course, site: Site, quiz: Quiz, action: str) -> None:
+    with st.container(border=True):
+        st.subheader(quiz.title)
+        lesson = course.lesson(quiz.lesson) if quiz.lesson else None
+        count = f"{quiz.draw or len(quiz.questions)} questions"
+        if quiz.draw and quiz.draw < len(quiz.questions):
+            count += f" tirées au sort parmi {len(quiz.questions)}"
+        where = f"module « {lesson.meta.title} »" if lesson else "tous les modules"
+        st.caption(f"{count} · {where} · réussite à partir de {format_percent(quiz.pass_mark)}")
+        st.page_link(
+            site.page("evaluation"),
+            label=action,
+            icon=":material/quiz:",
+            query_params={"quiz": quiz.id},
+        )
+
+
 def _quiz_list(course: Course, site: Site) -> None:
-    st.header("Les quiz")
-    for quiz in course.quizzes.values():
-        with st.container(border=True):
-            st.subheader(quiz.title)
-            lesson = course.lesson(quiz.lesson) if quiz.lesson else None
-            count = quiz.draw or len(quiz.questions)
-            details = f"{count} questions · réussite à partir de {format_percent(quiz.pass_mark)}"
-            st.caption(details + (f" · module « {lesson.meta.title} »" if lesson else ""))
-            st.page_link(
-                site.page("evaluation"),
-                label="Faire le quiz",
-                icon=":material/quiz:",
-                query_params={"quiz": quiz.id},
-            )
+    position = {
+        module.id if isinstance(module, Lesson) else module.slug: n
+        for n, module in enumerate(course.modules)
+    }
+    by_module = sorted(
+        (quiz for quiz in course.quizzes.values() if quiz.lesson),
+        key=lambda quiz: (position.get(quiz.lesson or "", len(position)), quiz.id),
+    )
+    exams = [quiz for quiz in course.quizzes.values() if not quiz.lesson]
+    st.header("Les quiz des modules")
+    for quiz in by_module:
+        _quiz_card(course, site, quiz, "Faire le quiz")
+    if exams:
+        st.header("L'examen final")
+        st.markdown("Quand vous avez suivi les modules, vérifiez l'ensemble de vos acquis.")
+        for quiz in exams:
+            _quiz_card(course, site, quiz, "Passer l'examen")
     broken = [e for e in course.errors if e.file.startswith("quizzes/")]
     if broken:
         show_content_errors(broken, "Certains quiz ne peuvent pas s'afficher :")
@@ -37,9 +59,12 @@ def evaluation_page(site: Site) -> None:
     quiz = course.quizzes.get(st.query_params.get("quiz", ""))
     if quiz is None:
         st.title("Évaluation")
+        exam = any(not quiz.lesson for quiz in course.quizzes.values())
         st.markdown(
-            "Un quiz par module pour vérifier vos acquis. Vos réponses sont enregistrées au fur et à "
-            "mesure : vous pouvez fermer la page et reprendre plus tard."
+            "Un quiz par module pour vérifier vos acquis"
+            + (", puis l'examen final sur tout le cours" if exam else "")
+            + ". Vos réponses sont enregistrées au fur et à mesure : vous pouvez fermer la "
+            "page et reprendre plus tard."
         )
         _quiz_list(course, site)
         return
