@@ -16,12 +16,21 @@ from pydantic import BaseModel, ValidationError
 
 from course.errors import ContentError, ContentInvalid, errors_from_validation
 from course.glossary import term_index
-from course.lesson import Lesson, glossary_refs_in, parse_body, split_front_matter
+from course.lesson import (
+    ILLUSTRATIONS_DIR,
+    Lesson,
+    glossary_refs_in,
+    illustration_path,
+    parse_body,
+    split_front_matter,
+)
 from course.models import (
     ChartSpec,
     CourseInfo,
     GlossaryTerm,
     LessonMeta,
+    Mockup,
+    MockupEntry,
     Quiz,
     Stat,
 )
@@ -63,6 +72,8 @@ class Course:
     stats: tuple[Stat, ...]
     charts: tuple[ChartSpec, ...]
     errors: tuple[ContentError, ...] = field(default=())
+    mockups: tuple[Mockup, ...] = ()
+    illustrations: dict[str, str] = field(default_factory=dict)  # file name → SVG markup
 
     @cached_property
     def glossary_index(self) -> dict[str, GlossaryTerm]:
@@ -91,6 +102,10 @@ class Course:
         """The chart with this id, if any."""
         return next((chart for chart in self.charts if chart.id == chart_id), None)
 
+    def mockup(self, mockup_id: str) -> Mockup | None:
+        """The mock-up card with this id, if any."""
+        return next((card for card in self.mockups if card.id == mockup_id), None)
+
     def lesson(self, lesson_id: str) -> Lesson | None:
         """The lesson with this id, if it loaded."""
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
@@ -108,6 +123,8 @@ def content_fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
         root / "glossary.yaml",
         root / "data" / "stats.csv",
         root / "data" / "charts.yaml",
+        root / "data" / "maquettes.yaml",
+        *sorted((root / ILLUSTRATIONS_DIR).glob("*.svg")),
         *sorted((root / "lessons").glob("*.md")),
         *sorted((root / "quizzes").glob("*.yaml")),
     ]
@@ -232,6 +249,25 @@ class _Loader:
         document = self.documents.get(file)
         return document.line_of(path) if document is not None else None
 
+    def illustrations(self, lessons: tuple[Lesson, ...]) -> dict[str, str]:
+        """SVG markup of every illustration the lessons embed that can be read (crossrefs reports
+        the missing ones and the paths that leave assets/illustrations/)."""
+        svgs = {}
+        names = {e.target for lesson in lessons for e in lesson.embeds if e.kind == "illustration"}
+        for name in sorted(names):
+            resolved = illustration_path(self.root, name)
+            if resolved is None or resolved.suffix != ".svg" or not resolved.is_file():
+                continue
+            path = self.root / ILLUSTRATIONS_DIR / name
+            read = self.read(path)
+            if read is not None and "<svg" not in read[0]:
+                self.errors.append(
+                    ContentError(self.rel(path), "ce fichier n'est pas une image SVG (<svg …>).", 1)
+                )
+            elif read is not None:
+                svgs[name] = read[0]
+        return svgs
+
     def lesson(self, path: Path) -> Lesson | BrokenLesson:
         file, before = self.rel(path), len(self.errors)
         name = LESSON_FILE.match(path.name)
@@ -347,10 +383,17 @@ def load_course(root: Path) -> Course:
     glossary = loader.items(root / "glossary.yaml", "terms", GlossaryTerm, "term")
     charts_path = root / "data" / "charts.yaml"
     charts = loader.items(charts_path, "charts", ChartSpec, "chart") if charts_path.exists() else []
+    mockups_path = root / "data" / "maquettes.yaml"
+    mockups = (
+        [entry.root for entry in loader.items(mockups_path, "mockups", MockupEntry, "mockup")]
+        if mockups_path.exists()
+        else []
+    )
+    lessons = tuple(m for m in modules if isinstance(m, Lesson))
     course = Course(
         root=root,
         info=info[0] if info else None,
-        lessons=tuple(m for m in modules if isinstance(m, Lesson)),
+        lessons=lessons,
         broken_lessons=tuple(m for m in modules if isinstance(m, BrokenLesson)),
         quizzes={quiz.id: quiz for quiz, _, _ in first_of_each.values()},
         quiz_hashes={quiz.id: digest for quiz, digest, _ in first_of_each.values()},
@@ -358,6 +401,8 @@ def load_course(root: Path) -> Course:
         glossary=tuple(glossary),
         stats=tuple(loader.stats(root / "data" / "stats.csv")),
         charts=tuple(charts),
+        mockups=tuple(mockups),
+        illustrations=loader.illustrations(lessons),
     )
     duplicates = check_duplicate_quiz_ids([(q.id, file) for q, _, file in quizzes], loader)
     errors = [*loader.errors, *duplicates, *check_course(course, loader, loader.unreadable)]

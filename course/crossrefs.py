@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from course.charts import chart_rows, unit_family
 from course.errors import ContentError, format_key_path
 from course.exercises import EXERCISES
-from course.lesson import Lesson
+from course.lesson import ILLUSTRATIONS_DIR, Embed, Lesson, illustration_path
 from course.models import Quiz
 from course.text import fold
 from course.yaml_source import KeyPath
@@ -105,6 +106,9 @@ class _Checker:
                 )
         registries = {"chart": {c.id for c in self.course.charts}, "exercise": set(EXERCISES)}
         for embed in lesson.embeds:
+            if embed.kind in {"mockup", "illustration"}:
+                self.picture(lesson, embed)
+                continue
             registry = registries[embed.kind]
             if embed.target not in registry and not self.broken(embed.kind, embed.target):
                 word = "graphique" if embed.kind == "chart" else "exercice"
@@ -116,6 +120,23 @@ class _Checker:
                         embed.line,
                     )
                 )
+
+    def picture(self, lesson: Lesson, embed: Embed) -> None:
+        """A mock-up card must exist; an illustration must be an SVG file of assets/illustrations/."""
+        problem = None
+        if embed.kind == "illustration":
+            problem = illustration_problem(self.course.root, embed.target)
+        elif self.course.mockup(embed.target) is None and not self.broken("mockup", embed.target):
+            known = _known({card.id for card in self.course.mockups})
+            problem = f"maquette « {embed.target} » inconnue ; maquettes existantes : {known}."
+        if problem is not None:
+            self.errors.append(ContentError(lesson.file, problem, embed.line))
+
+    def mockups(self) -> None:
+        ids: list[tuple[KeyPath, str]] = [
+            (("mockups", i, "id"), card.id) for i, card in enumerate(self.course.mockups)
+        ]
+        duplicates(self, "data/maquettes.yaml", ids)
 
     def quizzes(self) -> None:
         lessons = {lesson.id: lesson for lesson in self.course.lessons}
@@ -267,6 +288,25 @@ class _Checker:
                 )
 
 
+def illustration_problem(root: Path, name: str) -> str | None:
+    """Why `{illustration} name` cannot be shown, or None when its SVG file is there."""
+    path = illustration_path(root, name)
+    if path is None:
+        return (
+            f"le chemin « {name} » sort du dossier {ILLUSTRATIONS_DIR}/ : écrivez seulement "
+            "le nom d'un fichier de ce dossier, ex. « profil.svg »."
+        )
+    if path.suffix != ".svg":
+        return f"« {name} » n'est pas un fichier SVG : une illustration est un fichier « .svg »."
+    if not path.is_file():
+        existing = _known(p.name for p in (root / ILLUSTRATIONS_DIR).glob("*.svg"))
+        return (
+            f"illustration « {name} » introuvable dans {ILLUSTRATIONS_DIR}/ ; "
+            f"fichiers existants : {existing}."
+        )
+    return None
+
+
 def duplicates(checker: _Checker, file: str, keyed: list[tuple[KeyPath, str]]) -> None:
     """Report every value already seen earlier in the same file."""
     seen: set[str] = set()
@@ -287,6 +327,7 @@ def check_course(
     checker.quizzes()
     checker.glossary()
     checker.charts()
+    checker.mockups()
     return checker.errors
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -17,7 +18,8 @@ CALLOUT_TITLES = {
     "exemple": "Exemple",
     "attention": "Attention",
 }
-EMBED_DIRECTIVES = ("chart", "exercise")
+EMBED_DIRECTIVES = ("chart", "exercise", "mockup", "illustration")
+ILLUSTRATIONS_DIR = "assets/illustrations"
 DIRECTIVES = (*CALLOUT_TITLES, "notes", *EMBED_DIRECTIVES)
 GLOSSARY_LINK = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 _DIRECTIVE_INFO = re.compile(r"^\{([^}]*)\}\s*(.*)$")
@@ -49,7 +51,7 @@ class TrainerNotes:
 
 @dataclass(frozen=True)
 class Embed:
-    """A chart or an exercise, drawn by the views from its id."""
+    """A chart, an exercise, a mock-up card or an illustration (file name; `caption` is its alt)."""
 
     kind: str
     target: str
@@ -98,7 +100,7 @@ class Lesson:
 
     @property
     def embeds(self) -> list[Embed]:
-        """Every chart and exercise the lesson shows."""
+        """Every chart, exercise, mock-up and illustration the lesson shows."""
         return [b for s in self.sections for b in s.blocks if isinstance(b, Embed)]
 
 
@@ -152,8 +154,20 @@ def _directive_block(token: Token, line: int) -> Block | Problem:
     if name == "notes":
         return TrainerNotes(body)
     if name in EMBED_DIRECTIVES:
+        if not argument and name == "illustration":
+            return Problem(
+                line,
+                "la directive {illustration} doit être suivie du nom d'un fichier SVG du dossier "
+                "assets/illustrations/, ex. « profil.svg ».",
+            )
         if not argument:
             return Problem(line, f"la directive {{{name}}} doit être suivie d'un identifiant.")
+        if name == "illustration" and not body:
+            return Problem(
+                line,
+                "la directive {illustration} doit contenir le texte de remplacement de l'image : "
+                "décrivez en une ou deux phrases ce qu'elle montre.",
+            )
         return Embed(name, argument, body, line)
     known = ", ".join(f"{{{d}}}" for d in DIRECTIVES)
     return Problem(line, f"directive {{{name}}} inconnue ; directives possibles : {known}.")
@@ -193,3 +207,13 @@ def parse_body(body: str, first_line: int) -> tuple[list[Section], list[Problem]
     sections[-1].flush(lines)
     built = [s.build() for s in sections]
     return [s for s in built if s.title is not None or s.blocks], problems
+
+
+def illustration_path(root: Path, name: str) -> Path | None:
+    """The file of an `{illustration} name`, or None when `name` leaves assets/illustrations/."""
+    relative = PurePosixPath(name)
+    if "\\" in name or relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        return None
+    folder = (root / ILLUSTRATIONS_DIR).resolve()
+    path = (folder / relative).resolve()
+    return path if path.is_relative_to(folder) else None

@@ -13,6 +13,7 @@ from course.errors import ContentError
 from course.glossary import link_glossary_terms
 from course.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
 from course.store import Store
+from views.mockups import show_illustration, show_mockup
 
 CALLOUT_ICONS = {
     "a-retenir": ":material/push_pin:",
@@ -100,6 +101,10 @@ def show_block(block: Block, course: Course, presenting: bool = False) -> None:
                 show_markdown(block.text, course)
     elif isinstance(block, Embed) and block.kind == "chart":
         show_chart(course, block.target, block.caption)
+    elif isinstance(block, Embed) and block.kind == "mockup":
+        show_mockup(course, block.target, block.caption, presenting)
+    elif isinstance(block, Embed) and block.kind == "illustration":
+        show_illustration(course, block.target, block.caption, presenting)
     elif isinstance(block, Embed):
         st.info("Cet exercice n'est pas encore disponible.", icon=":material/construction:")
 

@@ -27,13 +27,23 @@ EXPECTED = {
         "glossary.yaml:12: terms.3.definition: ne doit pas être vide.",
     ],
     "lesson-bad-directives": [
-        "lessons/02-mots.md:12: directive {retenir} inconnue ; directives possibles : {a-retenir}, {aujourdhui}, {conseil}, {exemple}, {attention}, {notes}, {chart}, {exercise}.",
+        "lessons/02-mots.md:12: directive {retenir} inconnue ; directives possibles : {a-retenir}, {aujourdhui}, {conseil}, {exemple}, {attention}, {notes}, {chart}, {exercise}, {mockup}, {illustration}.",
         "lessons/02-mots.md:16: la directive {chart} doit être suivie d'un identifiant.",
         "lessons/02-mots.md:19: graphique « inconnu » inconnu ; graphiques existants : « inscrits-2011 ».",
         "lessons/02-mots.md:22: [[mot-inconnu]] : terme absent du glossaire ; ajoutez-le à glossary.yaml ou corrigez le lien.",
     ],
     "lesson-bad-filename": [
         "lessons/Vocabulaire.md: nom de fichier invalide : écrivez « NN-identifiant.md », ex. « 01-bases.md ».",
+    ],
+    "lesson-bad-illustrations": [
+        "assets/illustrations/texte.svg:1: ce fichier n'est pas une image SVG (<svg …>).",
+        "lessons/02-mots.md:16: illustration « absente.svg » introuvable dans assets/illustrations/ ; fichiers existants : « profil.svg », « texte.svg ».",
+        "lessons/02-mots.md:20: le chemin « ../../course.yaml » sort du dossier assets/illustrations/ : écrivez seulement le nom d'un fichier de ce dossier, ex. « profil.svg ».",
+        "lessons/02-mots.md:24: le chemin « /etc/passwd.svg » sort du dossier assets/illustrations/ : écrivez seulement le nom d'un fichier de ce dossier, ex. « profil.svg ».",
+        "lessons/02-mots.md:28: le chemin « ../illustrations/profil.svg » sort du dossier assets/illustrations/ : écrivez seulement le nom d'un fichier de ce dossier, ex. « profil.svg ».",
+        "lessons/02-mots.md:32: « photo.png » n'est pas un fichier SVG : une illustration est un fichier « .svg ».",
+        "lessons/02-mots.md:40: la directive {illustration} doit contenir le texte de remplacement de l'image : décrivez en une ou deux phrases ce qu'elle montre.",
+        "lessons/02-mots.md:43: la directive {illustration} doit être suivie du nom d'un fichier SVG du dossier assets/illustrations/, ex. « profil.svg ».",
     ],
     "lesson-colon-in-title": [
         "lessons/02-mots.md:2: syntaxe YAML invalide : « : » inattendu ; si le texte contient « : », mettez-le entre guillemets.",
@@ -73,6 +83,19 @@ EXPECTED = {
     ],
     "lesson-unclosed-quote": [
         "lessons/02-mots.md:2: syntaxe YAML invalide : guillemet ouvert sur cette ligne mais jamais fermé.",
+    ],
+    "mockups-errors": [
+        "data/maquettes.yaml:9: mockups.2: type inconnu « story » ; types possibles : « tweet », « facebook_post », « cover_banner », « page_tab », « donation_tab ».",
+        "data/maquettes.yaml:12: mockups.3.alt: champ obligatoire manquant : ajoutez-le.",
+        "data/maquettes.yaml:16: mockups.3.likes: doit être supérieur ou égal à 0.",
+        "data/maquettes.yaml:17: mockups.3.like_count: clé inconnue : vérifiez l'orthographe ou supprimez-la.",
+        "data/maquettes.yaml:22: mockups.4.handle: un nom de compte s'écrit « @ » suivi de 1 à 15 lettres, chiffres ou « _ » (ex. « @RSF_RWB »).",
+        "data/maquettes.yaml:26: mockups.4.source.date: champ obligatoire manquant : ajoutez-le.",
+        "data/maquettes.yaml:27: mockups.5.id: « tweet-exemple » est déjà utilisé : chaque valeur doit être unique.",
+        "data/maquettes.yaml:34: mockups.6: la clé « type » est obligatoire.",
+        "data/maquettes.yaml:36: cards: clé inconnue : vérifiez l'orthographe ou supprimez-la.",
+        "lessons/02-mots.md:20: maquette « inconnue » inconnue ; maquettes existantes : « tweet-exemple ».",
+        "lessons/02-mots.md:23: la directive {mockup} doit être suivie d'un identifiant.",
     ],
     "quiz-choice-rules": [
         "quizzes/bases.yaml:9: questions.1.options: une question à choix unique doit avoir exactement une bonne réponse (correct: true) ; elle en a 0.",
@@ -161,6 +184,19 @@ def test_valid_course_loads_without_errors() -> None:
     assert course.quizzes["bases"].lesson == "bases"
     assert {term.id for term in course.glossary} == {"profil", "avatar", "abonne"}
     assert course.chart("inscrits-2011") is not None
+
+
+def test_valid_course_loads_its_mockups_and_illustrations() -> None:
+    course = load_course(VALID_COURSE)
+    assert [card.id for card in course.mockups] == ["tweet-exemple", "publication-exemple"]
+    assert course.mockup("tweet-exemple") is not None and course.mockup("absente") is None
+    assert list(course.illustrations) == ["profil.svg"]
+    assert "<title" in course.illustrations["profil.svg"]
+
+
+def test_one_bad_mockup_does_not_hide_the_others(course_copy: Callable[..., Path]) -> None:
+    course = load_course(course_copy("mockups-errors"))
+    assert [card.id for card in course.mockups] == ["tweet-exemple", "tweet-exemple"]
 
 
 def test_a_broken_lesson_keeps_its_page_and_spares_the_others(
