@@ -9,6 +9,18 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from course.content import content_dir_from_env, load_course
+from course.formatting import format_number
+from course.models import (
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
 from tests.app.conftest import open_page
 from tests.conftest import FIXTURES, MATCHES, ORDER
 
@@ -110,3 +122,79 @@ def test_a_numeric_answer_that_is_not_a_number_is_not_saved(quiz_app: AppTest) -
     page = button(page, "Valider ma réponse")
     assert "Écrivez un nombre" in page.warning[0].value
     assert "0 réponse(s) sur 8" in page.get("progress")[0].proto.text
+
+
+# --- The final exam of the shipped course -----------------------------------------------------
+
+SHIPPED = load_course(content_dir_from_env())
+EXAM = SHIPPED.quizzes["examen-final"]
+BY_PROMPT = {question.prompt: question for question in EXAM.questions}
+
+
+def answer_perfectly(page: AppTest, question: Question) -> AppTest:
+    """Give the exam question on screen its right answer through its widgets, then validate."""
+    if isinstance(question, SingleChoice):
+        page.radio[0].set_value(next(i for i, o in enumerate(question.options) if o.correct))
+    elif isinstance(question, MultipleChoice):
+        right = {option.text for option in question.options if option.correct}
+        for box in page.checkbox:
+            box.set_value(box.label in right)
+    elif isinstance(question, TrueFalse):
+        page.radio[0].set_value("Vrai" if question.answer else "Faux")
+    elif isinstance(question, Matching):
+        rights = {pair.left: pair.right for pair in question.pairs}
+        for box in page.selectbox:
+            box.set_value(rights[box.label])
+    elif isinstance(question, Ordering):
+        for place, box in enumerate(page.selectbox):
+            box.set_value(question.items[place])
+    elif isinstance(question, ShortText):
+        page.text_input[0].input(question.answers[0])
+    else:
+        assert isinstance(question, Numeric)
+        value = question.answer if question.answer is not None else question.min
+        page.text_input[0].input(format_number(value or 0))
+    return button(page, "Valider ma réponse")
+
+
+@pytest.fixture
+def exam_app(
+    app: Callable[..., AppTest], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AppTest:
+    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path / "data"))
+    return app(str(content_dir_from_env()))
+
+
+def test_the_evaluation_page_lists_the_final_exam_after_the_module_quizzes(
+    exam_app: AppTest,
+) -> None:
+    page = open_page(exam_app, "evaluation")
+    assert [h.value for h in page.header] == ["Les quiz des modules", "L'examen final"]
+    titles = [s.value for s in page.subheader]
+    assert titles[-1] == "Examen final" and len(titles) == len(SHIPPED.quizzes)
+    assert titles[0] == SHIPPED.quizzes["bases"].title
+    pool = len(EXAM.questions)
+    assert any(
+        f"20 questions tirées au sort parmi {pool} · tous les modules" in c.value
+        for c in page.caption
+    )
+
+
+def test_the_final_exam_can_be_taken_to_the_end_with_a_perfect_score(exam_app: AppTest) -> None:
+    exam_app.query_params["quiz"] = "examen-final"
+    page = button(open_page(exam_app, "evaluation"), "Commencer le quiz")
+    seen = []
+    for number in range(1, 21):
+        assert page.subheader[0].value == f"Question {number} sur 20"
+        question = next(BY_PROMPT[m.value] for m in page.markdown if m.value in BY_PROMPT)
+        page = answer_perfectly(page, question)
+        assert not page.exception
+        assert any("Réponse enregistrée" in s.value for s in page.success), question.id
+        seen.append(question.id)
+        if number < 20:
+            page = button(page, "Question suivante")
+    assert len(set(seen)) == 20
+    page = button(page, "Terminer et voir mon score")
+    assert page.metric[0].value == "100\u202f%"
+    assert "Quiz réussi" in page.success[0].value
+    assert len(page.expander) == 20

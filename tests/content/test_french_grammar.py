@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from course.content import content_dir_from_env, load_course
+from course.content import Course, content_dir_from_env, load_course
+from course.models import Matching, Ordering
 from course.prose import learner_prose, plain_paragraphs
 
 ALLOWLIST = yaml.safe_load(
@@ -51,8 +53,21 @@ def allowed(report: dict[str, Any], kind: str, paragraph: str, used: set[str]) -
     return False
 
 
+def quiz_item_texts(course: Course) -> Iterator[tuple[str, str]]:
+    """(file, text) of matching pairs and ordering items: learners read them as answer choices."""
+    for quiz in course.quizzes.values():
+        for question in quiz.questions:
+            texts: list[str] = []
+            if isinstance(question, Matching):
+                texts = [side for pair in question.pairs for side in (pair.left, pair.right)]
+            if isinstance(question, Ordering):
+                texts = list(question.items)
+            yield from ((course.quiz_files[quiz.id], text) for text in texts)
+
+
 def test_the_course_prose_has_no_unexplained_grammalecte_report(tmp_path: Path) -> None:
-    prose = list(learner_prose(load_course(content_dir_from_env())))
+    course = load_course(content_dir_from_env())
+    prose = [*learner_prose(course), *quiz_item_texts(course)]
     paragraphs = [text for _, text in prose]
     used: set[str] = set()
     found = [

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from course.charts import build_figure, chart_rows
 from course.content import content_dir_from_env, load_course
 from course.lesson import Callout, Lesson
-from course.models import ChartSpec, MultipleChoice, SingleChoice, TrueFalse
+from course.models import (
+    QUESTION_TYPES,
+    ChartSpec,
+    MultipleChoice,
+    Quiz,
+    SingleChoice,
+    TrueFalse,
+)
 
 COURSE = load_course(content_dir_from_env())
 LESSONS = {lesson.id: lesson for lesson in COURSE.lessons}
+MODULE_QUIZZES = [quiz for quiz in COURSE.quizzes.values() if quiz.lesson]
+EXAM = COURSE.quizzes["examen-final"]
 
 
 def test_shipped_content_is_valid() -> None:
@@ -51,6 +62,30 @@ def test_every_question_explains_and_every_choice_gives_feedback(quiz_id: str) -
             assert all(option.feedback for option in question.options), question.id
         if isinstance(question, TrueFalse):
             assert question.feedback_true and question.feedback_false, question.id
+
+
+def test_module_quizzes_use_every_question_type_at_least_twice() -> None:
+    used = Counter(question.type for quiz in MODULE_QUIZZES for question in quiz.questions)
+    assert {kind: used[kind] for kind in QUESTION_TYPES if used[kind] < 2} == {}
+    assert len(MODULE_QUIZZES) == len(COURSE.lessons)
+
+
+def test_the_final_exam_draws_20_questions_from_a_pool_covering_every_module() -> None:
+    assert (EXAM.lesson, EXAM.title, EXAM.draw, EXAM.shuffle) == (None, "Examen final", 20, True)
+    assert len(EXAM.questions) >= 50
+    per_module = Counter(question.module for question in EXAM.questions)
+    assert {
+        lesson.id: per_module[lesson.id] for lesson in COURSE.lessons if per_module[lesson.id] < 4
+    } == {}
+    assert set(per_module) <= set(LESSONS)
+    assert {question.type for question in EXAM.questions} == set(QUESTION_TYPES)
+
+
+@pytest.mark.parametrize("quiz", [*MODULE_QUIZZES, EXAM], ids=lambda quiz: quiz.id)
+def test_each_question_checks_an_objective_of_its_module(quiz: Quiz) -> None:
+    for question in quiz.questions:
+        lesson = LESSONS[quiz.lesson or question.module or ""]
+        assert question.objective in {o.id for o in lesson.meta.objectives}, question.id
 
 
 def test_glossary_has_the_source_terms_and_every_lesson_links_to_it() -> None:
