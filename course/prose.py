@@ -9,8 +9,18 @@ from collections.abc import Iterator
 from markdown_it import MarkdownIt
 
 from course.content import Course
-from course.lesson import GLOSSARY_LINK, Callout, MarkdownBlock, TrainerNotes
-from course.models import MultipleChoice, Question, SingleChoice, TrueFalse
+from course.lesson import GLOSSARY_LINK, Callout, Embed, MarkdownBlock, TrainerNotes
+from course.models import (
+    CoverBannerCard,
+    FacebookPostCard,
+    Mockup,
+    MultipleChoice,
+    PageTabCard,
+    Question,
+    SingleChoice,
+    TrueFalse,
+    TweetCard,
+)
 
 _markdown = MarkdownIt("commonmark").enable("table")
 _BLOCK_END = re.compile(r"</(p|li|h\d|td|th|blockquote)>")
@@ -38,6 +48,23 @@ def _question_texts(question: Question) -> list[str]:
     return texts
 
 
+def mockup_texts(card: Mockup) -> list[str]:
+    """The French sentences of a mock-up card (not its names, handles and dates)."""
+    texts = [card.alt, card.source.part]
+    if isinstance(card, TweetCard):
+        texts.append(card.text)
+    elif isinstance(card, FacebookPostCard):
+        texts += [card.text, *(reply.text for reply in card.replies)]
+        texts += [card.link.title, card.link.excerpt or ""] if card.link else []
+    elif isinstance(card, CoverBannerCard):
+        texts += [card.headline, card.tagline or ""]
+    elif isinstance(card, PageTabCard):
+        texts += [card.title, card.tagline or "", card.text, card.note or ""]
+    else:
+        texts += [card.title, card.text, card.tax_note or ""]
+    return [text for text in texts if text]
+
+
 def learner_prose(course: Course) -> Iterator[tuple[str, str]]:
     """(file, paragraph) for every lesson section, callout and note, quiz text and glossary entry."""
     for lesson in course.lessons:
@@ -49,10 +76,15 @@ def learner_prose(course: Course) -> Iterator[tuple[str, str]]:
             for block in section.blocks:
                 if isinstance(block, MarkdownBlock | Callout | TrainerNotes):
                     yield from ((lesson.file, p) for p in plain_paragraphs(block.text))
+                if isinstance(block, Embed) and block.kind in {"mockup", "illustration"}:
+                    yield from ((lesson.file, p) for p in plain_paragraphs(block.caption))
     for quiz in course.quizzes.values():
         for question in quiz.questions:
             for text in _question_texts(question):
                 yield from ((course.quiz_files[quiz.id], p) for p in plain_paragraphs(text))
+    for card in course.mockups:
+        for text in mockup_texts(card):
+            yield from (("data/maquettes.yaml", p) for p in plain_paragraphs(text))
     for term in course.glossary:
         for text in (term.definition, term.example or ""):
             yield from (("glossary.yaml", p) for p in plain_paragraphs(text))

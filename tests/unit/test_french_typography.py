@@ -22,6 +22,8 @@ CONTENT = sorted(
         *(CONTENT_ROOT / "quizzes").glob("*.yaml"),
         CONTENT_ROOT / "glossary.yaml",
         CONTENT_ROOT / "course.yaml",
+        CONTENT_ROOT / "data" / "maquettes.yaml",
+        *(CONTENT_ROOT / "assets" / "illustrations").glob("*.svg"),
     ]
 )
 
