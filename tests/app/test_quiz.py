@@ -137,8 +137,8 @@ def answer_perfectly(page: AppTest, question: Question) -> AppTest:
         page.radio[0].set_value(next(i for i, o in enumerate(question.options) if o.correct))
     elif isinstance(question, MultipleChoice):
         right = {option.text for option in question.options if option.correct}
-        for box in page.checkbox:
-            box.set_value(box.label in right)
+        for checkbox in page.checkbox:
+            checkbox.set_value(checkbox.label in right)
     elif isinstance(question, TrueFalse):
         page.radio[0].set_value("Vrai" if question.answer else "Faux")
     elif isinstance(question, Matching):

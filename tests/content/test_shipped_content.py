@@ -65,7 +65,7 @@ def test_every_question_explains_and_every_choice_gives_feedback(quiz_id: str) -
 
 
 def test_module_quizzes_use_every_question_type_at_least_twice() -> None:
-    used = Counter(question.type for quiz in MODULE_QUIZZES for question in quiz.questions)
+    used: Counter[str] = Counter(q.type for quiz in MODULE_QUIZZES for q in quiz.questions)
     assert {kind: used[kind] for kind in QUESTION_TYPES if used[kind] < 2} == {}
     assert len(MODULE_QUIZZES) == len(COURSE.lessons)
 
