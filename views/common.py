@@ -105,8 +105,10 @@ def show_block(block: Block, course: Course, presenting: bool = False) -> None:
         show_mockup(course, block.target, block.caption, presenting)
     elif isinstance(block, Embed) and block.kind == "illustration":
         show_illustration(course, block.target, block.caption, presenting)
-    elif isinstance(block, Embed):
-        st.info("Cet exercice n'est pas encore disponible.", icon=":material/construction:")
+    elif isinstance(block, Embed) and block.kind == "exercise":
+        from views.exercises import show_exercise  # views.exercises uses this module
+
+        show_exercise(block.target, course)
 
 
 def show_blocks(blocks: Sequence[Block], course: Course, presenting: bool = False) -> None:
