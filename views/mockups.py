@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from html import escape
 
@@ -31,7 +32,7 @@ MOCKUP_STYLE = """<style>
 .cm-head > div { flex: 1 1 10em; min-width: 0; }
 .cm-avatar { flex: none; width: 2.6em; height: 2.6em; border-radius: 50%; background: #1F4E9A;
   display: flex; align-items: center; justify-content: center; }
-.cm-avatar svg { width: 60%; height: 60%; }
+.cm-avatar img { width: 60%; height: 60%; }
 .cm-name { font-weight: 700; }
 .cm-meta, .cm-note, .cm-retweet, .cm-actions, .cm-counts { color: #4A5160; font-size: 0.88em; }
 .cm-tag { color: #1F4E9A; font-weight: 600; }
@@ -57,20 +58,26 @@ MOCKUP_STYLE = """<style>
   padding: 0 0.4em; font-weight: 600; margin-right: 0.3em; }
 .cm-illustration { margin: 0 0 1rem; max-width: 40rem; }
 .cm-illustration.cm-presenting { max-width: 64rem; }
-.cm-illustration svg { display: block; width: 100%; height: auto; }
+.cm-illustration img { display: block; width: 100%; height: auto; }
 </style>"""
 
 _PERSON = (
-    '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><circle cx="12" cy="8" r="4.5" '
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="8" r="4.5" '
     'fill="#FFFFFF"/><path d="M3 22c0-5 4-8 9-8s9 3 9 8z" fill="#FFFFFF"/></svg>'
 )
-_AVATAR = f'<span class="cm-avatar" aria-hidden="true">{_PERSON}</span>'
 _TOKENS = re.compile(
     r"(?P<url>(?<![\w@.])(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?)"
     r"|(?P<tag>(?<![\w&])#\w+)"
     r"|(?P<mention>(?<![\w])@\w+)"
 )
-_XML_PROLOG = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?", re.IGNORECASE)
+
+
+def svg_data_uri(svg: str) -> str:
+    """An SVG as a data: URI, for <img>: st.html's sanitiser drops inline <svg> but keeps these."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+_AVATAR = f'<span class="cm-avatar"><img src="{svg_data_uri(_PERSON)}" alt=""></span>'
 
 
 def highlighted(text: str) -> str:
@@ -246,14 +253,11 @@ def card_html(card: Mockup, caption: str = "", presenting: bool = False) -> str:
 
 
 def illustration_html(svg: str, alt: str, presenting: bool = False) -> str:
-    """An SVG drawn inline, hidden from screen readers, which read `alt` instead."""
-    drawing = _XML_PROLOG.sub("", svg, count=1).replace(
-        "<svg", '<svg aria-hidden="true" focusable="false"', 1
-    )
+    """An SVG illustration as an image whose text alternative is `alt` (served inline, offline)."""
     size = " cm-presenting" if presenting else ""
     return (
         f'<figure class="cm-illustration{size}">'
-        f'<div role="img" aria-label="{escape(alt)}">{drawing}</div></figure>'
+        f'<img src="{svg_data_uri(svg)}" alt="{escape(alt)}"></figure>'
     )
 
 

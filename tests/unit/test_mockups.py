@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -101,12 +102,13 @@ def test_tweet_counts_and_retweet_are_in_french() -> None:
     assert "1 réponse" in html and "2 retweets" in html and "0 j'aime" in unescape(html)
 
 
-def test_an_illustration_is_inline_svg_named_by_its_alt() -> None:
-    svg = '<?xml version="1.0"?>\n<svg viewBox="0 0 1 1"><title>T</title></svg>'
+def test_an_illustration_is_an_image_named_by_its_alt() -> None:
+    svg = '<svg viewBox="0 0 1 1"><title>Té</title></svg>'
     html = illustration_html(svg, 'Un "profil" <b>')
-    assert '<div role="img" aria-label="Un &quot;profil&quot; &lt;b&gt;">' in html
-    assert '<svg aria-hidden="true" focusable="false" viewBox="0 0 1 1">' in html
-    assert "<?xml" not in html
+    assert html.startswith('<figure class="cm-illustration"><img src="data:image/svg+xml;base64,')
+    assert html.endswith(' alt="Un &quot;profil&quot; &lt;b&gt;"></figure>')
+    encoded = html.split("base64,")[1].split('"')[0]
+    assert base64.b64decode(encoded).decode("utf-8") == svg
 
 
 @pytest.mark.parametrize(
