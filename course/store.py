@@ -3,12 +3,17 @@
 A step's primary key is (attempt, number): a replayed step cannot be stored twice, even by two
 server processes at once. SQLite runs in WAL mode with a busy timeout, and write transactions
 start with BEGIN IMMEDIATE so concurrent writers wait their turn instead of failing.
+
+The schema is created and upgraded by the Alembic migrations in course/migrations/ when a store
+opens, under a lock, so an upgrade keeps existing results and two servers never race.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -31,21 +38,24 @@ from sqlalchemy import (
     create_engine,
     event,
     insert,
+    inspect,
     select,
+    text,
     update,
 )
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import IntegrityError
 
 from course.attempts import Attempt, Step
 from course.content import PROJECT_ROOT
 from course.quiz_engine import QuizResult
 
-SCHEMA_VERSION = 1
+MIGRATIONS = Path(__file__).parent / "migrations"
+FIRST_REVISION = "0001"  # the schema that existed before migrations (it has `schema_version`)
+MIGRATION_LOCK = 4_711_001  # PostgreSQL advisory lock taken while migrating
 metadata = MetaData()
 Timestamp = DateTime(timezone=True)
 
-schema_version = Table("schema_version", metadata, Column("version", Integer, primary_key=True))
 learners = Table(
     "learners",
     metadata,
@@ -101,9 +111,50 @@ def default_database_url() -> str:
     return f"sqlite:///{data_dir / 'course.sqlite3'}"
 
 
+def normalized_url(url: str) -> str:
+    """PostgreSQL URLs use the psycopg 3 driver, whatever the administrator wrote."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgres", "postgresql"):
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    return url
+
+
+def migrate(connection: Connection, revision: str = "head") -> None:
+    """Bring the schema to `revision` (the latest by default), inside the caller's transaction.
+
+    A database made before migrations existed (tables but no alembic_version) is adopted as
+    revision 0001 first, so its results are kept.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    tables = set(inspect(connection).get_table_names())
+    if "learners" in tables and "alembic_version" not in tables:
+        command.stamp(config, FIRST_REVISION)
+    command.upgrade(config, revision)
+
+
 def _utc(moment: datetime | None) -> datetime | None:
     """SQLite gives naive datetimes back: they were stored in UTC."""
     return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+def _enable_wal(cursor: Any) -> None:
+    """Switch a SQLite file to WAL (a lasting setting) once.
+
+    SQLite does not wait on its busy timeout for this switch: when several servers open a new
+    file at once, the losers retry briefly instead of failing.
+    """
+    for _ in range(100):
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            time.sleep(0.05)
+    cursor.execute("PRAGMA journal_mode=WAL")  # a lasting lock: let its error through
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -111,8 +162,8 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # let SQLAlchemy's BEGIN below take over
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
+        _enable_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
@@ -140,17 +191,12 @@ class Store:
     """Learners and their attempts in one database."""
 
     def __init__(self, url: str | None = None) -> None:
-        self.url = url or default_database_url()
+        self.url = normalized_url(url or default_database_url())
         self.engine = create_engine(self.url, pool_pre_ping=True)
         if self.engine.dialect.name == "sqlite":
             _configure_sqlite(self.engine)
-        self._create_schema()
-
-    def _create_schema(self) -> None:
-        metadata.create_all(self.engine)
         with self.transaction() as db:
-            if db.execute(select(schema_version.c.version)).first() is None:
-                db.execute(insert(schema_version).values(version=SCHEMA_VERSION))
+            migrate(db)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

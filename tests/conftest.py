@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+
+from tools.postgres_server import PostgresServer, start_postgres
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
@@ -25,6 +29,28 @@ def course_copy(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the whole run; it fails (never skips) when it cannot start."""
+    server = start_postgres()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of each kind the course supports: a SQLite file, a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'course.sqlite3'}"
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name = f"test_{secrets.token_hex(6)}"
+    with psycopg.connect(
+        host="127.0.0.1", port=server.port, user="postgres", dbname="course", autocommit=True
+    ) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return server.url.rsplit("/", 1)[0] + f"/{name}"
 
 
 # Pages whose title does not come from the content (url_path → title), for every test area.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +19,11 @@ NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'course.sqlite3'}")
+def store(database_url: str) -> Iterator[Store]:
+    """A store on SQLite and on PostgreSQL: every store test runs against both."""
+    opened = Store(database_url)
+    yield opened
+    opened.engine.dispose()
 
 
 def test_a_seed_fixes_the_draw_and_the_order() -> None:
@@ -65,15 +68,14 @@ def test_the_time_limit_is_enforced_with_the_server_clock() -> None:
     ).responses() == {"vrai-faux": False}
 
 
-def test_an_unfinished_attempt_resumes_after_a_server_restart(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'course.sqlite3'}"
-    before = Store(url)
+def test_an_unfinished_attempt_resumes_after_a_server_restart(database_url: str) -> None:
+    before = Store(database_url)
     learner = before.add_learner("Zoé")
     attempt = Attempt.start(QUIZ, "hash", learner)
     before.save_new_attempt(attempt)
     attempt = before.record_step(attempt, 1, "answer", "texte", "abonnés")
     before.engine.dispose()  # the server stops
-    after = Store(url)
+    after = Store(database_url)
     resumed = after.open_attempt(learner, QUIZ.id)
     assert resumed is not None
     assert (resumed.id, resumed.seed, resumed.question_ids) == (

@@ -1,0 +1,1 @@
+"""Alembic migrations of the course database: applied automatically when the store opens."""
