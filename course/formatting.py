@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -10,6 +11,7 @@ from babel.numbers import format_decimal
 from course.models import Stat
 
 LOCALE = "fr_FR"
+DISPLAY_TIMEZONE = ZoneInfo("Europe/Paris")  # learners read clock times in French time
 _UNIT_WORDS = {
     "billion": ("milliard", "milliards"),
     "million": ("million", "millions"),
@@ -61,3 +63,15 @@ def format_minutes(minutes: int) -> str:
     if minutes < 60:
         return f"{minutes}\u00a0min"
     return f"{minutes // 60}\u00a0h\u00a0{minutes % 60:02d}"
+
+
+def format_clock(moment: datetime) -> str:
+    """« 14 h 05 », in French time: when a timed quiz must be finished."""
+    local = moment.astimezone(DISPLAY_TIMEZONE)
+    return f"{local.hour}\u00a0h\u00a0{local.minute:02d}"
+
+
+def format_time_left(left: timedelta) -> str:
+    """« 12 min », « 1 h 05 », « moins d'une minute »: whole minutes, rounded down."""
+    minutes = int(left.total_seconds() // 60)
+    return "moins d'une minute" if minutes < 1 else format_minutes(minutes)

@@ -12,7 +12,7 @@ from course.content import Course, content_dir_from_env, content_fingerprint, lo
 from course.errors import ContentError
 from course.glossary import link_glossary_terms
 from course.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
-from course.store import Store
+from course.store import Store, default_database_url
 from views.mockups import show_illustration, show_mockup
 
 CALLOUT_ICONS = {
@@ -34,10 +34,14 @@ def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Course:
     return load_course(Path(root))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _open_store(url: str) -> Store:
+    return Store(url)
+
+
 def get_store() -> Store:
-    """One database connection pool per server process ($COURSE_DATABASE_URL or SQLite in var/)."""
-    return Store()
+    """One connection pool per database and server process ($COURSE_DATABASE_URL or SQLite in var/)."""
+    return _open_store(default_database_url())
 
 
 def get_course() -> Course:

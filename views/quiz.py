@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import streamlit as st
 
 from course.attempts import Attempt, presented_order
 from course.content import Course
-from course.formatting import format_number, format_percent
+from course.formatting import (
+    format_clock,
+    format_minutes,
+    format_number,
+    format_percent,
+    format_time_left,
+)
 from course.models import (
     Matching,
     MultipleChoice,
@@ -19,8 +26,9 @@ from course.models import (
     SingleChoice,
     TrueFalse,
 )
+from course.progress import counted_attempt
 from course.quiz_engine import QuizResult, grade_question, parse_french_number
-from course.store import Store
+from course.store import FinishedAttempt, Store
 from views.common import get_store
 
 TRUE_FALSE = ["Vrai", "Faux"]
@@ -135,6 +143,8 @@ def _ask(
         response = _validated_response(question, response)
         if response is not UNANSWERED:
             attempt = store.record_step(attempt, attempt.next_step, "answer", question.id, response)
+            if attempt.expired(datetime.now(UTC)):
+                st.rerun()  # too late: the next run closes the attempt and says so
             if quiz.feedback == "immediate":
                 _show_feedback(question, response, quiz)
             else:
@@ -148,6 +158,8 @@ def show_attempt(quiz: Quiz, attempt: Attempt, store: Store) -> Attempt:
     """The questions of an unfinished attempt, then the button that ends it."""
     questions = attempt.questions(quiz)
     answered = attempt.responses()
+    if attempt.deadline is not None:
+        _show_time_left(attempt.deadline)
     progress = st.empty()  # filled last, so it counts the answer saved in this run
     if quiz.display == "all":
         for number, question in enumerate(questions, start=1):
@@ -175,6 +187,29 @@ def show_attempt(quiz: Quiz, attempt: Attempt, store: Store) -> Attempt:
         store.finish(attempt, attempt.grade(quiz))
         st.rerun()
     return attempt
+
+
+def _show_time_left(deadline: datetime) -> None:
+    """The time left, refreshed every 20 seconds; at the deadline the whole page reruns and closes."""
+
+    @st.fragment(run_every=timedelta(seconds=20))
+    def countdown() -> None:
+        left = deadline - datetime.now(UTC)
+        if left <= timedelta(0):
+            st.rerun(scope="app")
+        st.info(
+            f"Temps restant : {format_time_left(left)}, à terminer avant {format_clock(deadline)}. "
+            "Les réponses validées après l'heure ne comptent pas.",
+            icon=":material/timer:",
+        )
+
+    countdown()
+
+
+def close_expired(attempt: Attempt, quiz: Quiz, store: Store) -> None:
+    """Submit an attempt whose time is up, with the answers saved in time."""
+    submitted = store.record_step(attempt, attempt.next_step, "submit")
+    store.finish(submitted, submitted.grade(quiz))
 
 
 def _first_unanswered(questions: list[Question], answered: dict[str, Any]) -> int:
@@ -215,27 +250,53 @@ def show_result(quiz: Quiz, attempt: Attempt, result: QuizResult) -> None:
                 st.info(question.explanation, icon=":material/lightbulb:")
 
 
+def _show_counted_result(quiz: Quiz, finished: list[FinishedAttempt]) -> None:
+    """After several attempts, say which one counts for the learner's progress."""
+    counted = counted_attempt(finished, quiz.attempt_counts)
+    if counted is None or len(finished) < 2:
+        return
+    which = "votre meilleure" if quiz.attempt_counts == "best" else "votre dernière"
+    st.caption(
+        f"Résultat retenu pour votre parcours\u202f: {format_percent(counted.percent)}, "
+        f"{which} tentative sur {len(finished)}."
+    )
+
+
 def take_quiz(course: Course, quiz: Quiz) -> None:
     """The whole quiz experience for one learner."""
     store = get_store()
     learner = current_learner(store)
     finished = store.finished_attempts(learner, quiz.id)
     attempt = store.open_attempt(learner, quiz.id)
+    if attempt is not None and attempt.expired(datetime.now(UTC)):
+        close_expired(attempt, quiz, store)
+        st.warning(
+            "Le temps imparti est écoulé : le quiz est terminé avec les réponses validées à temps.",
+            icon=":material/timer_off:",
+        )
+        attempt, finished = None, store.finished_attempts(learner, quiz.id)
+        st.session_state[f"review-{quiz.id}"] = True
     if attempt is None and finished and st.session_state.get(f"review-{quiz.id}", True):
         last = store.load_attempt(finished[-1].id)
         if last is not None:
             show_result(quiz, last, last.grade(quiz))
+        _show_counted_result(quiz, finished)
         remaining = None if quiz.max_attempts is None else quiz.max_attempts - len(finished)
         if remaining == 0:
             st.info("Vous avez utilisé toutes vos tentatives pour ce quiz.")
             return
+        if remaining is not None:
+            st.caption(f"Tentatives restantes\u202f: {remaining}.")
         if st.button("Recommencer le quiz", key=f"retry-{quiz.id}"):
             st.session_state[f"review-{quiz.id}"] = False
             st.rerun()
         return
     if attempt is None:
         count = quiz.draw or len(quiz.questions)
-        st.markdown(f"{count} questions · réussite à partir de {format_percent(quiz.pass_mark)}.")
+        limit = f" · {format_minutes(quiz.time_limit)} pour répondre" if quiz.time_limit else ""
+        st.markdown(
+            f"{count} questions · réussite à partir de {format_percent(quiz.pass_mark)}{limit}."
+        )
         if not st.button("Commencer le quiz", type="primary", key=f"start-{quiz.id}"):
             return
         attempt = Attempt.start(quiz, course.quiz_hashes[quiz.id], learner)

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from course.charts import build_figure, chart_rows, data_table
 from course.content import load_course
-from course.formatting import format_minutes, format_number, format_stat_date, format_stat_value
+from course.formatting import (
+    format_clock,
+    format_minutes,
+    format_number,
+    format_stat_date,
+    format_stat_value,
+    format_time_left,
+)
 from course.models import ChartSpec, SeriesFilter, Stat
 from tests.conftest import VALID_COURSE
 
@@ -117,3 +126,18 @@ def test_data_table_is_in_french_and_flags_unconfirmed_figures() -> None:
         "Source": "Presse",
         "Statut": "non confirmé",
     }
+
+
+def test_clock_times_are_french_time_and_time_left_is_whole_minutes() -> None:
+    winter, summer = (
+        datetime(2026, 11, 23, 13, 5, tzinfo=UTC),
+        datetime(2026, 7, 1, 13, 5, tzinfo=UTC),
+    )
+    assert (format_clock(winter), format_clock(summer)) == (
+        "14\u00a0h\u00a005",
+        "15\u00a0h\u00a005",
+    )
+    assert format_time_left(timedelta(minutes=12, seconds=59)) == "12\u00a0min"
+    assert format_time_left(timedelta(minutes=65)) == "1\u00a0h\u00a005"
+    assert format_time_left(timedelta(seconds=59)) == "moins d'une minute"
+    assert format_time_left(timedelta(seconds=-5)) == "moins d'une minute"
