@@ -10,7 +10,8 @@ connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=metadata,
-    render_as_batch=connection.dialect.name == "sqlite",  # SQLite rebuilds tables to alter them
+    # No batch mode: on SQLite a batch rebuild of a table that others reference with ON DELETE
+    # CASCADE deletes their rows (foreign keys are on). Write migrations SQLite can run in place.
     compare_type=True,
 )
 with context.begin_transaction():
