@@ -137,7 +137,7 @@ def _show_settings(settings: gift.GiftSettings) -> None:
         st.markdown(
             f"- **{settings.help_rate} %** : {settings.help_organisations}, jusqu'à "
             f"{gift.format_euros(gift.Decimal(settings.help_ceiling))} de dons par an ; "
-            f"au-delà, {settings.general_rate} %.\n"
+            f"au-delà, {settings.general_rate} %.\n"
             f"- **{settings.general_rate} %** : {settings.general_organisations}, dans la "
             f"limite de {settings.income_limit} % du revenu imposable.\n"
             "- Une réduction d'impôt ne profite qu'aux foyers imposables, dans la limite de "
@@ -154,7 +154,7 @@ def _source_example(settings: gift.GiftSettings) -> None:
     with st.container(border=True):
         st.markdown(
             f"**L'exemple du texte source.** En décembre 2012, {example['who']} écrivait : "
-            f"« {example['quote']} » Au taux de {settings.help_rate} %, le calcul tient "
+            f"« {example['quote']} » Au taux de {settings.help_rate} %, le calcul tient "
             f"toujours : {result['summary'][0].lower()}{result['summary'][1:]}"
         )
 
@@ -194,7 +194,7 @@ def _simulator(course: Course) -> None:
             "Votre revenu imposable de l'année, en euros (facultatif)",
             key=_widget_key(ident, "revenu", ""),
             max_chars=20,
-            help=f"Sert à appliquer la limite de {settings.income_limit} % du revenu imposable.",
+            help=f"Il sert à appliquer la limite de {settings.income_limit} % du revenu imposable.",
         )
         st.form_submit_button("Calculer le coût réel", type="primary")
     for name, value in (("montant", amount), ("organisme", organisation), ("revenu", income)):
@@ -219,7 +219,7 @@ def _show_gift(result: dict[str, Any]) -> None:
     st.markdown("**Le calcul**\n" + "\n".join(f"- {step}" for step in result["steps"]))
     if result["ceiling_crossed"]:
         st.info(
-            "Plafond du taux de 75 % dépassé : la part au-delà est comptée à 66 %.",
+            "Plafond du taux de 75 % dépassé : la part au-delà est comptée à 66 %.",
             icon=":material/info:",
         )
 
@@ -297,7 +297,7 @@ def _show_advice(result: dict[str, Any]) -> None:
             st.markdown(f"**{network['rank_label']} : {network['name']}**\n\n{network['summary']}")
             if network["reasons"]:
                 st.markdown(
-                    "Pourquoi pour vous :\n"
+                    "Pourquoi pour vous :\n"
                     + "\n".join(f"- {reason}" for reason in network["reasons"])
                 )
             if network["today"]:
@@ -333,7 +333,7 @@ def _checklist(course: Course) -> None:
     )
     st.markdown(result["message"])
     st.markdown(
-        f"**Les six objectifs du module 7** ({result['objectives_served']} sur 6 servis) :\n"
+        f"**Les six objectifs du module 7** ({result['objectives_served']} sur 6 servis) :\n"
         + "\n".join(
             f"- {'oui' if o['served'] else 'pas encore'} : {o['label']}"
             for o in result["objectives"]

@@ -98,7 +98,7 @@ ITEMS = (
         GROUPS[1],
         "Des appels aux dons qui annoncent le bon taux de réduction d'impôt",
         "Lancez un appel aux dons avant le 31 décembre, en vérifiant votre taux de réduction "
-        "d'impôt, 66 % ou 75 %, avant de l'annoncer.",
+        "d'impôt, 66 % ou 75 %, avant de l'annoncer.",
         ("dons",),
     ),
     Item(
@@ -106,7 +106,7 @@ ITEMS = (
         GROUPS[2],
         "Une réponse rapide et précise à chaque question, avec un lien si possible",
         "Désignez une personne, le community manager, qui répond à chaque question, de préférence "
-        "sous 48 heures, avec un lien précis.",
+        "sous 48 heures, avec un lien précis.",
         ("informer", "recruter"),
     ),
     Item(

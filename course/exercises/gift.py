@@ -1,6 +1,6 @@
 """Gift simulator: what a gift really costs after France's income-tax reduction for gifts.
 
-The rates and the ceiling of the 75 % rate change with the finance laws: they are a dated setting
+The rates and the ceiling of the 75 % rate change with the finance laws: they are a dated setting
 in data/reglages-dons.yaml (with its sources), validated here and located like other content.
 """
 
@@ -202,7 +202,7 @@ def _steps(
             "suivantes."
         )
     if amount == 0:
-        steps = ["Un don de 0 € ne donne droit à aucune réduction."]
+        steps = ["Un don de 0 € ne donne droit à aucune réduction."]
     return steps
 
 

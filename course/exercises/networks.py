@@ -63,7 +63,7 @@ CAUSES = (
 AUDIENCES = (
     Choice("jeunes", "Les jeunes"),
     Choice("habitants", "Les habitants, les familles, le grand public"),
-    Choice("professionnels", "Les professionnels, entreprises et mécènes"),
+    Choice("professionnels", "Les entreprises, les mécènes et les professionnels"),
     Choice("journalistes", "Les journalistes et les élus"),
 )
 GOALS = (

@@ -444,3 +444,10 @@ def test_the_registry_lists_the_four_exercises() -> None:
         "quel-reseau",
         "checklist-page-facebook",
     }
+
+
+def test_the_author_guide_documents_every_gift_setting() -> None:
+    guide = (PROJECT_ROOT / "docs" / "guide-auteur.md").read_text(encoding="utf-8")
+    missing = [name for name in GiftSettings.model_fields if f"\n{name}:" not in guide]
+    assert not missing, missing
+    assert all(f"`{exercise}`" in guide for exercise in EXERCISES)
