@@ -27,6 +27,7 @@ from course.lesson import (
 from course.models import (
     ChartSpec,
     CourseInfo,
+    CourseSettings,
     GlossaryTerm,
     LessonMeta,
     Mockup,
@@ -74,6 +75,7 @@ class Course:
     errors: tuple[ContentError, ...] = field(default=())
     mockups: tuple[Mockup, ...] = ()
     illustrations: dict[str, str] = field(default_factory=dict)  # file name → SVG markup
+    settings: CourseSettings | None = None  # reglages.yaml; None when it could not be read
 
     @cached_property
     def glossary_index(self) -> dict[str, GlossaryTerm]:
@@ -120,6 +122,7 @@ def content_fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     """Cheap (name, size, mtime) listing of the content files, to notice edits."""
     files = [
         root / "course.yaml",
+        root / "reglages.yaml",
         root / "glossary.yaml",
         root / "data" / "stats.csv",
         root / "data" / "charts.yaml",
@@ -373,6 +376,7 @@ def load_course(root: Path) -> Course:
 
     loader = _Loader(root)
     info = loader.yaml_file(root / "course.yaml", CourseInfo)
+    settings = loader.yaml_file(root / "reglages.yaml", CourseSettings, "settings")
     modules = _load_many(sorted((root / "lessons").glob("*.md")), loader.lesson)
     quizzes = _load_many(
         sorted((root / "quizzes").glob("*.yaml")), lambda p: loader.yaml_file(p, Quiz, "quiz")
@@ -403,6 +407,7 @@ def load_course(root: Path) -> Course:
         charts=tuple(charts),
         mockups=tuple(mockups),
         illustrations=loader.illustrations(lessons),
+        settings=settings[0] if settings else None,
     )
     duplicates = check_duplicate_quiz_ids([(q.id, file) for q, _, file in quizzes], loader)
     errors = [*loader.errors, *duplicates, *check_course(course, loader, loader.unreadable)]

@@ -230,6 +230,25 @@ class _Checker:
                 f"absent du module « {lesson.id} » ; objectifs : {_known(objectives)}.",
             )
 
+    def settings(self) -> None:
+        """The final exam the completion rule names must be a quiz of its own."""
+        exam = self.course.settings.completion.final_exam if self.course.settings else None
+        if exam is None or self.broken("quiz", exam):
+            return
+        quiz = self.course.quizzes.get(exam)
+        if quiz is None:
+            self.error(
+                "reglages.yaml",
+                ("completion", "final_exam"),
+                f"quiz « {exam} » introuvable ; quiz existants : {_known(self.course.quizzes)}.",
+            )
+        elif quiz.lesson is not None:
+            self.error(
+                "reglages.yaml",
+                ("completion", "final_exam"),
+                f"« {exam} » est le quiz du module « {quiz.lesson} », pas un examen final.",
+            )
+
     def glossary(self) -> None:
         ids = {term.id for term in self.course.glossary}
         lessons = {lesson.id for lesson in self.course.lessons}
@@ -328,6 +347,7 @@ def check_course(
     checker.glossary()
     checker.charts()
     checker.mockups()
+    checker.settings()
     return checker.errors
 
 

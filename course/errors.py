@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from course.models import DATE_PATTERN
+from course.models import DATE_PATTERN, URL_PATTERN
 from course.yaml_source import KeyPath, YamlDocument
 
 
@@ -43,6 +43,7 @@ def format_key_path(path: KeyPath) -> str:
 
 _PATTERN_MESSAGES = {
     DATE_PATTERN: "date invalide : écrivez AAAA, AAAA-MM ou AAAA-MM-JJ (ex. 2011-01).",
+    URL_PATTERN: "adresse invalide : écrivez une adresse complète (ex. https://cours.example.org).",
 }
 _SLUG_MESSAGE = (
     "identifiant invalide : utilisez des minuscules sans accent, des chiffres et des tirets "

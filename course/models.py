@@ -38,6 +38,56 @@ class CourseInfo(StrictModel):
     start_advice: Text | None = None
 
 
+# --- Settings (reglages.yaml) ----------------------------------------------------------------
+
+URL_PATTERN = r"^https?://[^\s]+$"
+PublicUrl = Annotated[str, StringConstraints(strip_whitespace=True, pattern=URL_PATTERN)]
+
+
+class CompletionRule(StrictModel):
+    """What a learner must do to complete the course and receive the certificate."""
+
+    module_quizzes_passed: bool = True
+    modules_completed: bool = False  # every module marked « J'ai terminé ce module »
+    final_exam: Slug | None = None  # a quiz to pass at its pass mark (null: no exam)
+
+
+class CertificateSettings(StrictModel):
+    """Who issues the certificate, and where its verification link points."""
+
+    organisation: Text
+    signatory_name: Text
+    signatory_role: Text
+    public_url: PublicUrl  # the address learners use; $COURSE_PUBLIC_URL overrides it
+
+
+class BadgeSettings(StrictModel):
+    """The Open Badges 2.0 badge that comes with the certificate."""
+
+    name: Text
+    description: Text
+    criteria: Text
+    issuer_url: PublicUrl
+    issuer_email: Text | None = None
+
+
+class DataSettings(StrictModel):
+    """Personal data: who is responsible, whom to ask, how long records are kept."""
+
+    controller: Text
+    contact: Text
+    retention_months: int = Field(ge=1, le=120)
+
+
+class CourseSettings(StrictModel):
+    """reglages.yaml: the completion rule, the certificate, the badge and personal data."""
+
+    completion: CompletionRule = CompletionRule()
+    certificate: CertificateSettings
+    badge: BadgeSettings
+    data: DataSettings
+
+
 # --- Lessons -------------------------------------------------------------------------------
 
 

@@ -62,4 +62,5 @@ def test_an_empty_folder_lists_the_missing_files(tmp_path: Path) -> None:
         "course.yaml: fichier introuvable.",
         "data/stats.csv: fichier introuvable.",
         "glossary.yaml: fichier introuvable.",
+        "reglages.yaml: fichier introuvable.",
     ]

@@ -144,6 +144,15 @@ EXPECTED = {
         "quizzes/bases.yaml:3: lesson: le module « mots » ne renvoie pas vers ce quiz : ajoutez « quiz: bases » dans lessons/02-mots.md.",
         "quizzes/bases.yaml:5: questions.1.objective: objectif « definir » absent du module « mots » ; objectifs : « nommer ».",
     ],
+    "reglages-errors": [
+        "reglages.yaml:2: completion.module_quizzes_passed: doit valoir true (vrai) ou false (faux).",
+        "reglages.yaml:3: certificate.organisation: champ obligatoire manquant : ajoutez-le.",
+        "reglages.yaml:6: certificate.public_url: adresse invalide : écrivez une adresse complète (ex. https://cours.example.org).",
+        "reglages.yaml:15: data.retention_months: doit être supérieur ou égal à 1.",
+    ],
+    "reglages-wrong-exam": [
+        "reglages.yaml:6: completion.final_exam: « bases » est le quiz du module « bases », pas un examen final.",
+    ],
     "stats-bad-header": [
         "data/charts.yaml:5: charts.1.select: aucune ligne de data/stats.csv ne correspond à ces périmètres (scopes), mesures (metrics) et dates.",
         "data/stats.csv:1: la première ligne doit être « scope,metric,value,unit,date,source,status,note ».",
