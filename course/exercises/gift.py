@@ -32,7 +32,7 @@ SOURCE_EXAMPLE = {
     "amount": Decimal(100),
     "organisation": "aide",
     "quote": "Un don de 100 € ne vous coûte que 25 € après réduction d'impôt.",
-    "who": "la Croix-Rouge française, sur sa page Facebook, en décembre 2012",
+    "who": "la Croix-Rouge française, sur sa page Facebook,",
 }
 
 
