@@ -31,22 +31,28 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     create_engine,
+    delete,
     event,
+    func,
     insert,
     inspect,
     select,
     text,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import IntegrityError
 
 from course.attempts import Attempt, Step
+from course.codes import code_digest, new_code, normalise_code
 from course.content import PROJECT_ROOT
 from course.quiz_engine import QuizResult
 
@@ -62,6 +68,10 @@ learners = Table(
     Column("id", String(32), primary_key=True),
     Column("name", String(200), nullable=False),
     Column("created_at", Timestamp, nullable=False),
+    Column("resume_digest", String(64)),  # SHA-256 of the resume code, never the code itself
+    Column("email", String(320)),
+    Column("last_seen_at", Timestamp),
+    Index("ix_learners_resume_digest", "resume_digest", unique=True),
 )
 attempts = Table(
     "attempts",
@@ -99,6 +109,55 @@ steps = Table(
     Column("question_id", String(100)),
     Column("response", JSON),
     Column("at", Timestamp, nullable=False),
+)
+
+lesson_visits = Table(
+    "lesson_visits",
+    metadata,
+    Column(
+        "learner_id", String(32), ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("lesson_id", String(100), primary_key=True),
+    Column("first_at", Timestamp, nullable=False),
+    Column("last_at", Timestamp, nullable=False),
+    Column("seconds", Integer, nullable=False),
+    Column("completed_at", Timestamp),  # « J'ai terminé ce module »
+)
+exercise_answers = Table(
+    "exercise_answers",
+    metadata,
+    Column(
+        "learner_id", String(32), ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("exercise_id", String(100), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", Timestamp, nullable=False),
+)
+certificates = Table(
+    "certificates",
+    metadata,
+    Column("code", String(16), primary_key=True),
+    Column(
+        "learner_id",
+        String(32),
+        ForeignKey("learners.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("learner_name", String(200), nullable=False),
+    Column("course_title", String(200), nullable=False),
+    Column("percent", Float, nullable=False),
+    Column("modules", JSON, nullable=False),
+    Column("issued_at", Timestamp, nullable=False),
+)
+guard_failures = Table(
+    "guard_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scope", String(20), nullable=False),
+    Column("client", String(64), nullable=False),
+    Column("at", Timestamp, nullable=False),
+    Index("ix_guard_failures_scope_client_at", "scope", "client", "at"),
 )
 
 
@@ -187,6 +246,40 @@ class FinishedAttempt:
     submitted_at: datetime
 
 
+@dataclass(frozen=True)
+class Learner:
+    """A learner's identity: the name printed on the certificate, an optional email."""
+
+    id: str
+    name: str
+    email: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class LessonVisit:
+    """A learner's time in one module, and whether they marked it as finished."""
+
+    lesson_id: str
+    first_at: datetime
+    last_at: datetime
+    seconds: int
+    completed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """An issued certificate, as the verification page shows it."""
+
+    code: str
+    learner_id: str
+    learner_name: str
+    course_title: str
+    percent: float
+    modules: tuple[str, ...]
+    issued_at: datetime
+
+
 class Store:
     """Learners and their attempts in one database."""
 
@@ -213,6 +306,147 @@ class Store:
                 )
             )
         return learner_id
+
+    # --- Identity -----------------------------------------------------------------------------
+
+    def create_learner(
+        self, name: str, email: str | None = None, now: datetime | None = None
+    ) -> tuple[Learner, str]:
+        """A learner with a personal resume code; returns the learner and the code (shown once,
+        only its digest is stored)."""
+        at = now or datetime.now(UTC)
+        learner_id = secrets.token_hex(16)
+        while True:
+            code = new_code()
+            try:
+                with self.transaction() as db:
+                    db.execute(
+                        insert(learners).values(
+                            id=learner_id,
+                            name=name,
+                            email=email,
+                            created_at=at,
+                            last_seen_at=at,
+                            resume_digest=code_digest(code),
+                        )
+                    )
+                return Learner(learner_id, name, email, at), code
+            except IntegrityError:
+                continue  # a code already taken (about one chance in a trillion): draw again
+
+    def learner(self, learner_id: str) -> Learner | None:
+        with self.transaction() as db:
+            row = db.execute(select(learners).where(learners.c.id == learner_id)).first()
+        return _learner(row) if row else None
+
+    def learner_by_code(self, code: str) -> Learner | None:
+        """The learner whose resume code this is (typed loosely), or None."""
+        canonical = normalise_code(code)
+        if canonical is None:
+            return None
+        with self.transaction() as db:
+            row = db.execute(
+                select(learners).where(learners.c.resume_digest == code_digest(canonical))
+            ).first()
+        return _learner(row) if row else None
+
+    def learners_named(self, name: str) -> list[Learner]:
+        """Learners with exactly this name (for the command line)."""
+        with self.transaction() as db:
+            rows = db.execute(
+                select(learners).where(learners.c.name == name).order_by(learners.c.created_at)
+            ).all()
+        return [_learner(row) for row in rows]
+
+    def new_resume_code(self, learner_id: str) -> str:
+        """Replace a learner's resume code (the old one stops working)."""
+        code = new_code()
+        with self.transaction() as db:
+            db.execute(
+                update(learners)
+                .where(learners.c.id == learner_id)
+                .values(resume_digest=code_digest(code))
+            )
+        return code
+
+    def seen(self, learner_id: str, now: datetime | None = None) -> None:
+        """Note the learner's latest activity (the retention period counts from it)."""
+        with self.transaction() as db:
+            db.execute(
+                update(learners)
+                .where(learners.c.id == learner_id)
+                .values(last_seen_at=now or datetime.now(UTC))
+            )
+
+    # --- Modules and exercises ----------------------------------------------------------------
+
+    def record_visit(
+        self, learner_id: str, lesson_id: str, seconds: int = 0, now: datetime | None = None
+    ) -> None:
+        """A visit to a module, adding the time spent there since the previous one."""
+        at = now or datetime.now(UTC)
+        with self.transaction() as db:
+            _upsert(
+                db,
+                lesson_visits,
+                {"learner_id": learner_id, "lesson_id": lesson_id},
+                {"first_at": at, "last_at": at, "seconds": seconds},
+                {"last_at": at, "seconds": lesson_visits.c.seconds + seconds},
+            )
+
+    def complete_lesson(self, learner_id: str, lesson_id: str, now: datetime | None = None) -> None:
+        """« J'ai terminé ce module »: kept once, with its first date."""
+        at = now or datetime.now(UTC)
+        self.record_visit(learner_id, lesson_id, 0, at)
+        with self.transaction() as db:
+            db.execute(
+                update(lesson_visits)
+                .where(
+                    lesson_visits.c.learner_id == learner_id,
+                    lesson_visits.c.lesson_id == lesson_id,
+                    lesson_visits.c.completed_at.is_(None),
+                )
+                .values(completed_at=at)
+            )
+
+    def lesson_visits(self, learner_id: str) -> dict[str, LessonVisit]:
+        with self.transaction() as db:
+            rows = db.execute(
+                select(lesson_visits).where(lesson_visits.c.learner_id == learner_id)
+            ).mappings()
+            return {
+                r["lesson_id"]: LessonVisit(
+                    r["lesson_id"],
+                    _aware(r["first_at"]),
+                    _aware(r["last_at"]),
+                    r["seconds"],
+                    _utc(r["completed_at"]),
+                )
+                for r in rows
+            }
+
+    def save_exercise(
+        self, learner_id: str, exercise_id: str, data: dict[str, Any], now: datetime | None = None
+    ) -> None:
+        """The learner's latest answers to an exercise (for their action plan)."""
+        at = now or datetime.now(UTC)
+        with self.transaction() as db:
+            _upsert(
+                db,
+                exercise_answers,
+                {"learner_id": learner_id, "exercise_id": exercise_id},
+                {"data": data, "updated_at": at},
+                {"data": data, "updated_at": at},
+            )
+
+    def exercise_answers(self, learner_id: str) -> dict[str, dict[str, Any]]:
+        with self.transaction() as db:
+            rows = db.execute(
+                select(exercise_answers.c.exercise_id, exercise_answers.c.data).where(
+                    exercise_answers.c.learner_id == learner_id
+                )
+            )
+            return {row.exercise_id: row.data for row in rows}
 
     def learner_exists(self, learner_id: str) -> bool:
         with self.transaction() as db:
@@ -348,3 +582,183 @@ class Store:
             )
             for r in rows
         ]
+
+    # --- Certificates ---------------------------------------------------------------------------
+
+    def issue_certificate(
+        self,
+        learner: Learner,
+        course_title: str,
+        percent: float,
+        modules: list[str],
+        now: datetime | None = None,
+    ) -> Certificate:
+        """The learner's certificate: issued once, then the same one (same code) every time."""
+        existing = self.certificate_of(learner.id)
+        if existing is not None:
+            return existing
+        values = {
+            "learner_id": learner.id,
+            "learner_name": learner.name,
+            "course_title": course_title,
+            "percent": percent,
+            "modules": modules,
+            "issued_at": now or datetime.now(UTC),
+        }
+        for _ in range(10):
+            try:
+                with self.transaction() as db:
+                    db.execute(insert(certificates).values(code=new_code(), **values))
+                break
+            except IntegrityError:
+                existing = self.certificate_of(learner.id)  # issued by a double click meanwhile
+                if existing is not None:
+                    return existing
+        issued = self.certificate_of(learner.id)
+        assert issued is not None
+        return issued
+
+    def certificate_of(self, learner_id: str) -> Certificate | None:
+        with self.transaction() as db:
+            row = db.execute(
+                select(certificates).where(certificates.c.learner_id == learner_id)
+            ).first()
+        return _certificate(row) if row else None
+
+    def certificate(self, code: str) -> Certificate | None:
+        """The certificate with this verification code (typed loosely), or None."""
+        canonical = normalise_code(code)
+        if canonical is None:
+            return None
+        with self.transaction() as db:
+            row = db.execute(select(certificates).where(certificates.c.code == canonical)).first()
+        return _certificate(row) if row else None
+
+    # --- Slowing down guessing --------------------------------------------------------------------
+
+    def record_failure(self, scope: str, client: str, now: datetime | None = None) -> None:
+        """A wrong code or password from a client (an IP digest), kept for the rate limit."""
+        with self.transaction() as db:
+            db.execute(
+                insert(guard_failures).values(
+                    scope=scope, client=client, at=now or datetime.now(UTC)
+                )
+            )
+
+    def recent_failures(self, scope: str, client: str, since: datetime) -> int:
+        with self.transaction() as db:
+            count = db.execute(
+                select(func.count())
+                .select_from(guard_failures)
+                .where(
+                    guard_failures.c.scope == scope,
+                    guard_failures.c.client == client,
+                    guard_failures.c.at >= since,
+                )
+            ).scalar()
+        return int(count or 0)
+
+    # --- Data rights (RGPD) ---------------------------------------------------------------------
+
+    def delete_learner(self, learner_id: str) -> bool:
+        """Erase a learner and everything attached (attempts, visits, answers, certificate)."""
+        with self.transaction() as db:
+            deleted = db.execute(delete(learners).where(learners.c.id == learner_id)).rowcount
+        return bool(deleted)
+
+    def purge_inactive(self, before: datetime) -> int:
+        """Erase learners not seen since `before` (the retention setting); returns how many."""
+        with self.transaction() as db:
+            seen = func.coalesce(learners.c.last_seen_at, learners.c.created_at)
+            count = db.execute(delete(learners).where(seen < before)).rowcount
+            db.execute(delete(guard_failures).where(guard_failures.c.at < before))
+        return int(count or 0)
+
+    def learner_data(self, learner_id: str) -> dict[str, Any]:
+        """Everything stored about a learner, as JSON-ready data (the right of access)."""
+        learner = self.learner(learner_id)
+        if learner is None:
+            return {}
+        with self.transaction() as db:
+            attempt_rows = db.execute(
+                select(attempts)
+                .where(attempts.c.learner_id == learner_id)
+                .order_by(attempts.c.started_at)
+            ).mappings()
+            attempt_data = [
+                {
+                    "quiz": r["quiz_id"],
+                    "commencé": _iso(r["started_at"]),
+                    "terminé": _iso(r["submitted_at"]),
+                    "score": r["score"],
+                    "score_maximal": r["max_score"],
+                    "pourcentage": r["percent"],
+                    "réussi": r["passed"],
+                    "réponses": r["responses"],
+                }
+                for r in attempt_rows
+            ]
+        certificate = self.certificate_of(learner_id)
+        return {
+            "apprenant": {
+                "nom": learner.name,
+                "email": learner.email,
+                "inscrit le": _iso(learner.created_at),
+            },
+            "modules": {
+                visit.lesson_id: {
+                    "première visite": _iso(visit.first_at),
+                    "dernière visite": _iso(visit.last_at),
+                    "secondes": visit.seconds,
+                    "terminé le": _iso(visit.completed_at),
+                }
+                for visit in self.lesson_visits(learner_id).values()
+            },
+            "quiz": attempt_data,
+            "exercices": self.exercise_answers(learner_id),
+            "attestation": None
+            if certificate is None
+            else {
+                "code": certificate.code,
+                "délivrée le": _iso(certificate.issued_at),
+                "pourcentage": certificate.percent,
+                "modules": list(certificate.modules),
+            },
+        }
+
+
+def _aware(moment: datetime) -> datetime:
+    return _utc(moment) or moment
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else _aware(moment).isoformat()
+
+
+def _learner(row: Any) -> Learner:
+    return Learner(row.id, row.name, row.email, _aware(row.created_at))
+
+
+def _certificate(row: Any) -> Certificate:
+    return Certificate(
+        row.code,
+        row.learner_id,
+        row.learner_name,
+        row.course_title,
+        row.percent,
+        tuple(row.modules),
+        _aware(row.issued_at),
+    )
+
+
+def _upsert(
+    db: Connection,
+    table: Table,
+    keys: dict[str, Any],
+    values: dict[str, Any],
+    on_conflict: dict[str, Any],
+) -> None:
+    """Insert a row, or update it when its key exists, atomically on SQLite and PostgreSQL."""
+    dialect_insert = postgresql_insert if db.dialect.name == "postgresql" else sqlite_insert
+    statement = dialect_insert(table).values(**keys, **values)
+    db.execute(statement.on_conflict_do_update(index_elements=list(keys), set_=on_conflict))

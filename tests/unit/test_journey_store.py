@@ -1,0 +1,146 @@
+"""The learner's records: resume codes, module visits, exercise answers, certificates, data rights.
+
+Every test runs on SQLite and on PostgreSQL (the `database_url` fixture).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from course.attempts import Attempt
+from course.content import load_quiz
+from course.store import Store
+from tests.conftest import FIXTURES
+
+QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    opened = Store(database_url)
+    yield opened
+    opened.engine.dispose()
+
+
+def test_a_resume_code_finds_its_learner_however_it_is_typed(store: Store) -> None:
+    learner, code = store.create_learner("Zoé N’Diaye-Łukasiewicz", "zoe@example.org")
+    sloppy = f"  {code.lower().replace('-', ' ')} "
+    found = store.learner_by_code(sloppy)
+    assert found == learner and found.name == "Zoé N’Diaye-Łukasiewicz"
+    assert store.learner_by_code("AAAA-AAAA") is None
+    assert store.learner_by_code("n'importe quoi") is None
+
+
+def test_the_database_keeps_a_digest_of_the_resume_code_never_the_code(store: Store) -> None:
+    _, code = store.create_learner("Léa")
+    with store.transaction() as db:
+        row = db.exec_driver_sql("SELECT * FROM learners").one()
+    assert code not in [str(value) for value in row]
+
+
+def test_a_new_resume_code_replaces_the_old_one(store: Store) -> None:
+    learner, old = store.create_learner("Léa")
+    new = store.new_resume_code(learner.id)
+    assert store.learner_by_code(old) is None
+    assert store.learner_by_code(new) == learner
+
+
+def test_module_time_adds_up_and_completion_keeps_its_first_date(store: Store) -> None:
+    learner, _ = store.create_learner("Léa")
+    store.record_visit(learner.id, "bases", 0, NOW)
+    store.record_visit(learner.id, "bases", 90, NOW + timedelta(minutes=2))
+    store.complete_lesson(learner.id, "bases", NOW + timedelta(minutes=3))
+    store.complete_lesson(learner.id, "bases", NOW + timedelta(minutes=9))  # a double click
+    visit = store.lesson_visits(learner.id)["bases"]
+    assert (visit.first_at, visit.seconds, visit.completed_at) == (
+        NOW,
+        90,
+        NOW + timedelta(minutes=3),
+    )
+    assert visit.last_at == NOW + timedelta(minutes=9)
+
+
+def test_two_tabs_recording_visits_at_once_lose_no_time(store: Store) -> None:
+    learner, _ = store.create_learner("Léa")
+    threads = [
+        threading.Thread(target=store.record_visit, args=(learner.id, "bases", 10))
+        for _ in range(20)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert store.lesson_visits(learner.id)["bases"].seconds == 200
+
+
+def test_exercise_answers_keep_the_latest_version(store: Store) -> None:
+    learner, _ = store.create_learner("Léa")
+    store.save_exercise(learner.id, "quel-reseau", {"reseaux": ["facebook"]})
+    store.save_exercise(learner.id, "quel-reseau", {"reseaux": ["facebook", "linkedin"]})
+    assert store.exercise_answers(learner.id) == {
+        "quel-reseau": {"reseaux": ["facebook", "linkedin"]}
+    }
+
+
+def test_a_certificate_is_issued_once_and_verified_by_its_code(store: Store) -> None:
+    learner, _ = store.create_learner("Zoé")
+    first = store.issue_certificate(learner, "Formation", 87.5, ["Les bases"], NOW)
+    again = store.issue_certificate(learner, "Formation", 95.0, ["Les bases"], NOW)
+    assert again == first and first.percent == 87.5
+    assert store.certificate(first.code.lower()) == first
+    assert store.certificate("ZZZZ-ZZZZ") is None
+
+
+def test_learners_never_reach_each_other_s_records(store: Store) -> None:
+    zoe, zoe_code = store.create_learner("Zoé")
+    leo, leo_code = store.create_learner("Léo")
+    store.save_exercise(zoe.id, "quel-reseau", {"secret": "Zoé"})
+    assert store.learner_by_code(leo_code) == leo
+    assert store.exercise_answers(leo.id) == {}
+    assert zoe_code != leo_code
+
+
+def test_a_learner_s_data_can_be_downloaded_then_erased(store: Store) -> None:
+    learner, _ = store.create_learner("Zoé", "zoe@example.org")
+    store.record_visit(learner.id, "bases", 30, NOW)
+    attempt = Attempt.start(QUIZ, "hash", learner.id, now=NOW)
+    store.save_new_attempt(attempt)
+    attempt = store.record_step(attempt, 1, "answer", "vrai-faux", False)
+    attempt = store.record_step(attempt, 2, "submit")
+    store.finish(attempt, attempt.grade(QUIZ))
+    store.save_exercise(learner.id, "quel-reseau", {"reseaux": ["facebook"]})
+    certificate = store.issue_certificate(learner, "Formation", 90, ["Les bases"], NOW)
+    data = store.learner_data(learner.id)
+    assert data["apprenant"]["nom"] == "Zoé" and data["apprenant"]["email"] == "zoe@example.org"
+    assert data["modules"]["bases"]["secondes"] == 30
+    assert data["quiz"][0]["réponses"] == {"vrai-faux": False}
+    assert data["exercices"] == {"quel-reseau": {"reseaux": ["facebook"]}}
+    assert data["attestation"]["code"] == certificate.code
+    assert store.delete_learner(learner.id)
+    assert store.learner(learner.id) is None
+    assert store.certificate(certificate.code) is None
+    assert store.finished_attempts(learner.id) == []
+    with store.transaction() as db:
+        for table in ("attempts", "attempt_steps", "lesson_visits", "exercise_answers"):
+            assert db.exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar() == 0, table
+
+
+def test_the_retention_period_erases_only_inactive_learners(store: Store) -> None:
+    old, _ = store.create_learner("Ancien", now=NOW - timedelta(days=800))
+    kept, _ = store.create_learner("Récent", now=NOW - timedelta(days=800))
+    store.seen(kept.id, NOW - timedelta(days=3))
+    assert store.purge_inactive(NOW - timedelta(days=730)) == 1
+    assert store.learner(old.id) is None and store.learner(kept.id) == kept
+
+
+def test_failures_are_counted_per_scope_and_client_within_the_window(store: Store) -> None:
+    for minutes in (0, 5, 50):
+        store.record_failure("resume", "client-a", NOW - timedelta(minutes=minutes))
+    store.record_failure("verify", "client-a", NOW)
+    store.record_failure("resume", "client-b", NOW)
+    assert store.recent_failures("resume", "client-a", NOW - timedelta(minutes=15)) == 2
