@@ -1,7 +1,8 @@
-"""Text helpers shared by search and grading: comparison that ignores case and accents."""
+"""Text helpers: comparison that ignores case and accents, and learner text made safe for Markdown."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -11,3 +12,13 @@ def fold(text: str) -> str:
     without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
     ligatures = without_accents.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")
     return " ".join(ligatures.casefold().split())
+
+
+# Markdown and HTML punctuation, and `:` (Streamlit's :emoji: and :color[...] shortcodes), `$`
+# (LaTeX): each is backslash-escaped, which CommonMark allows for any ASCII punctuation.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=^])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text a learner typed, made safe to show inside Markdown: no markup, link, image or HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -6,7 +6,9 @@ a plain dict (JSON-friendly), so results can be stored later; its widgets live i
 
 from __future__ import annotations
 
-import re
+from course.text import escape_markdown
+
+__all__ = ["EXERCISES", "InvalidInput", "escape_markdown"]
 
 # id → French title, as the lesson page shows it.
 EXERCISES: dict[str, str] = {
@@ -19,13 +21,3 @@ EXERCISES: dict[str, str] = {
 
 class InvalidInput(ValueError):
     """A learner's input the exercise cannot use; the message is French and says what to do."""
-
-
-# Markdown and HTML punctuation, and `:` (Streamlit's :emoji: and :color[...] shortcodes), `$`
-# (LaTeX): each is backslash-escaped, which CommonMark allows for any ASCII punctuation.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=^])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text a learner typed, made safe to show inside Markdown: no markup, link, image or HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

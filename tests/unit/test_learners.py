@@ -1,0 +1,74 @@
+"""Names and emails as learners type them, and the guard against guessing codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from course.guard import Guard, client_key
+from course.learners import NAME_MAX, InvalidIdentity, clean_email, clean_name
+from course.store import Store
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("  Zoé   N’Diaye-Łukasiewicz ", "Zoé N’Diaye-Łukasiewicz"),
+        ("O'Connor", "O'Connor"),
+        ("Ἀριστοτέλης", "Ἀριστοτέλης"),
+        ("Анна Каренина", "Анна Каренина"),
+        ("محمد علي", "محمد علي"),
+        ("שרה לוי", "שרה לוי"),
+        ("李小龍", "李小龍"),
+        ("Zoe\u0301", "Zoé"),  # an accent typed apart becomes one letter
+        ("Léa\x00\x07\nMartin", "Léa Martin"),  # control characters never reach a PDF
+        ("Admin\u202eenilno", "Adminenilno"),  # a right-to-left override cannot disguise a name
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),  # kept, escaped when shown
+    ],
+)
+def test_names_keep_every_script_and_lose_control_characters(typed: str, kept: str) -> None:
+    assert clean_name(typed) == kept
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "1234", "---", "x" * (NAME_MAX + 1)])
+def test_unusable_names_get_a_french_message(typed: str) -> None:
+    with pytest.raises(InvalidIdentity, match="nom"):
+        clean_name(typed)
+
+
+def test_the_email_is_optional_and_checked_when_given() -> None:
+    assert clean_email("  ") is None
+    assert clean_email(" zoe@asso.fr ") == "zoe@asso.fr"
+    for bad in ("zoe", "zoe@asso", "a b@c.fr", "x@" + "a" * 320 + ".fr"):
+        with pytest.raises(InvalidIdentity, match="adresse e-mail"):
+            clean_email(bad)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store(f"sqlite:///{tmp_path / 'course.sqlite3'}")
+    yield opened
+    opened.engine.dispose()
+
+
+def test_a_client_is_blocked_after_its_tries_and_free_again_later(store: Store) -> None:
+    guard = Guard(store, "resume", limit=3, window=timedelta(minutes=15))
+    me, other = client_key("192.0.2.1"), client_key("192.0.2.2")
+    for minute in range(3):
+        assert not guard.blocked(me, NOW + timedelta(minutes=minute))
+        guard.failed(me, NOW + timedelta(minutes=minute))
+    assert guard.blocked(me, NOW + timedelta(minutes=3))
+    assert not guard.blocked(other, NOW + timedelta(minutes=3))
+    assert not Guard(store, "verify", limit=3).blocked(me, NOW + timedelta(minutes=3))
+    assert not guard.blocked(me, NOW + timedelta(minutes=16))  # the first try left the window
+
+
+def test_the_client_key_never_contains_the_address() -> None:
+    assert "192.0.2.1" not in client_key("192.0.2.1")
+    assert client_key("192.0.2.1") != client_key("192.0.2.2")
+    assert client_key(None) == client_key(None)
