@@ -3,6 +3,7 @@
 import streamlit as st
 
 from views.common import get_course, set_up_page
+from views.identity import current_learner, track_time
 from views.site import build_site, show_sidebar
 
 st.set_page_config(
@@ -12,5 +13,6 @@ set_up_page()
 course = get_course()
 site, sections = build_site(course)
 current = st.navigation(sections, position="hidden")
-show_sidebar(course, sections)
+track_time(current.url_path if current.url_path in site.lessons else None)
+show_sidebar(course, sections, current_learner())
 current.run()

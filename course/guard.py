@@ -15,7 +15,7 @@ from course.store import Store
 
 
 def client_key(address: str | None) -> str:
-    """A digest of the client's address (or of « inconnu »), never the address itself."""
+    """A digest of the client's address (or of « inconnu »), never the address itself."""
     return hashlib.sha256(f"course-guard:{address or 'inconnu'}".encode()).hexdigest()[:32]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime, timedelta
 
 NAME_MAX = 100
 EMAIL_MAX = 320
@@ -43,3 +44,8 @@ def clean_email(text: str) -> str | None:
             "Vous pouvez aussi la laisser vide."
         )
     return email
+
+
+def retention_cutoff(months: int, now: datetime) -> datetime:
+    """Records not seen since this moment are erased (`data.retention_months` of reglages.yaml)."""
+    return now - timedelta(days=round(months * 365.25 / 12))

@@ -395,7 +395,7 @@ class Store:
             )
 
     def complete_lesson(self, learner_id: str, lesson_id: str, now: datetime | None = None) -> None:
-        """« J'ai terminé ce module »: kept once, with its first date."""
+        """« J'ai terminé ce module »: kept once, with its first date."""
         at = now or datetime.now(UTC)
         self.record_visit(learner_id, lesson_id, 0, at)
         with self.transaction() as db:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import streamlit as st
@@ -11,6 +12,7 @@ from course.charts import build_figure, chart_rows, data_table
 from course.content import Course, content_dir_from_env, content_fingerprint, load_course
 from course.errors import ContentError
 from course.glossary import link_glossary_terms
+from course.learners import retention_cutoff
 from course.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
 from course.store import Store, default_database_url
 from views.mockups import show_illustration, show_mockup
@@ -36,7 +38,13 @@ def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Course:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _open_store(url: str) -> Store:
-    return Store(url)
+    """Open (and migrate) the database, then erase records past the retention period."""
+    store = Store(url)
+    settings = get_course().settings
+    if settings is not None:
+        now = datetime.now(UTC)
+        store.purge_inactive(retention_cutoff(settings.data.retention_months, now))
+    return store
 
 
 def get_store() -> Store:
@@ -128,3 +136,13 @@ def show_content_errors(errors: Sequence[ContentError], intro: str) -> None:
         f"{intro}\n\n{lines}\n\nVérifiez avec : `python -m course validate`",
         icon=":material/error:",
     )
+
+
+def client_address() -> str | None:
+    """The visitor's address, for slowing down guessing: behind a reverse proxy, the first
+    address of X-Forwarded-For; None for a local visitor (and in tests without a browser)."""
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    if isinstance(forwarded, str) and forwarded.strip():
+        return forwarded.split(",")[0].strip()
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None

@@ -1,16 +1,172 @@
-"""Mon parcours: the learner's progress (arrives with learner records)."""
+"""Mon parcours: progress, the next step, the certificate, the resume code and personal data."""
 
 from __future__ import annotations
 
+import json
+from collections import defaultdict
+from datetime import datetime
+
 import streamlit as st
 
+from course.certificate import CertificateData, build_certificate_pdf
+from course.content import Course
+from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes, format_percent
+from course.links import verification_url
+from course.progress import Progress, learner_progress
+from course.progress_chart import progress_figure, progress_summary, progress_table
+from course.store import FinishedAttempt, Learner, Store
+from course.text import escape_markdown
+from views.common import PLOTLY_CONFIG, get_course, get_store
+from views.identity import SESSION_KEY, show_code, sign_in, sign_out_button
+from views.site import Site
 
-def journey_page() -> None:
-    """Explain what this page will show."""
+
+def load_progress(course: Course, store: Store, learner: Learner) -> Progress:
+    """The learner's progress from what the store holds."""
+    finished: dict[str, list[FinishedAttempt]] = defaultdict(list)
+    for attempt in store.finished_attempts(learner.id):
+        finished[attempt.quiz_id].append(attempt)
+    return learner_progress(course, store.lesson_visits(learner.id), finished)
+
+
+def journey_page(site: Site) -> None:
+    """Draw « Mon parcours »."""
     st.title("Mon parcours")
-    st.info(
-        "Bientôt ici : les modules lus, les quiz réussis, votre meilleur score et votre "
-        "attestation de fin de formation. Vous pourrez reprendre votre parcours sur un autre "
-        "appareil grâce à un code personnel.",
-        icon=":material/construction:",
+    if st.session_state.pop("learner:erased", False):
+        st.success("Votre parcours a été effacé.", icon=":material/delete:")
+    learner = sign_in(
+        "Indiquez votre nom pour commencer votre parcours, ou reprenez-le avec votre code "
+        "personnel\u202f: vos modules, vos scores et votre attestation vous suivent sur tous vos "
+        "appareils."
     )
+    if learner is None:
+        st.page_link(site.page("privacy"), label="Confidentialité", icon=":material/shield:")
+        return
+    course, store = get_course(), get_store()
+    progress = load_progress(course, store, learner)
+    st.markdown(f"Parcours de **{escape_markdown(learner.name)}**")
+    _summary(progress)
+    _next_step(progress, site)
+    _chart(progress)
+    _certificate(course, store, learner, progress)
+    st.header("Votre code personnel")
+    show_code(learner)
+    if st.button("Me donner un nouveau code", icon=":material/autorenew:"):
+        code = store.new_resume_code(learner.id)
+        st.session_state[SESSION_KEY] = {"id": learner.id, "code": code}
+        st.query_params["reprise"] = code
+        st.rerun()
+    st.caption("L'ancien code cesse alors de fonctionner.")
+    sign_out_button()
+    _my_data(store, learner, site)
+
+
+def _summary(progress: Progress) -> None:
+    total = len(progress.modules)
+    opened = sum(1 for module in progress.modules if module.visited)
+    first, second, third = st.columns(3)
+    first.metric("Modules ouverts", f"{opened} sur {total}")
+    second.metric("Quiz réussis", f"{progress.quizzes_passed} sur {total}")
+    third.metric("Temps passé", format_minutes(progress.seconds // 60))
+
+
+def _next_step(progress: Progress, site: Site) -> None:
+    step = progress.next_step
+    st.subheader("Prochaine étape")
+    if step.lesson_id is not None and step.lesson_id in site.lessons:
+        st.page_link(
+            site.lessons[step.lesson_id], label=step.label, icon=":material/arrow_forward:"
+        )
+    elif step.quiz_id is not None:
+        st.page_link(
+            site.page("evaluation"),
+            label=step.label,
+            icon=":material/quiz:",
+            query_params={"quiz": step.quiz_id},
+        )
+    else:
+        st.markdown(f"{step.label} ci-dessous.")
+
+
+def _chart(progress: Progress) -> None:
+    summary = progress_summary(progress)
+    st.markdown(summary)
+    st.plotly_chart(progress_figure(progress), config=PLOTLY_CONFIG, key="progression")
+    st.caption(f"Graphique de votre progression. {summary}")
+    with st.expander("Voir le détail par module"):
+        st.table(progress_table(progress).set_index("Module"))
+
+
+def _certificate(course: Course, store: Store, learner: Learner, progress: Progress) -> None:
+    st.header("Votre attestation")
+    if not progress.complete:
+        st.markdown(
+            "Pour obtenir l'attestation de fin de formation, il vous reste à\u202f:\n"
+            + "\n".join(f"- {item}" for item in progress.missing)
+        )
+        return
+    settings = course.settings
+    if settings is None or course.info is None:
+        st.error("Les réglages du cours sont illisibles\u202f: lancez `python -m course validate`.")
+        return
+    titles = [module.title for module in progress.modules]
+    issued = store.issue_certificate(learner, course.info.title, progress.score, titles)
+    st.success(
+        f"Félicitations\u202f! Formation terminée avec un score de {format_percent(issued.percent)}.",
+        icon=":material/workspace_premium:",
+    )
+    data = CertificateData(
+        learner_name=issued.learner_name,
+        course_title=issued.course_title,
+        completed_on=_local_day(issued.issued_at).date(),
+        percent=issued.percent,
+        modules=list(issued.modules),
+        organisation=settings.certificate.organisation,
+        signatory_name=settings.certificate.signatory_name,
+        signatory_role=settings.certificate.signatory_role,
+        verification_code=issued.code,
+        verification_url=verification_url(settings, issued.code),
+    )
+    st.download_button(
+        "Télécharger mon attestation (PDF)",
+        data=lambda: build_certificate_pdf(data),
+        file_name=f"attestation-{issued.code}.pdf",
+        mime="application/pdf",
+        type="primary",
+        icon=":material/download:",
+    )
+    st.markdown(
+        f"Code de vérification\u202f: **{issued.code}**. Toute personne peut vérifier "
+        f"l'attestation à l'adresse {verification_url(settings, issued.code)}"
+    )
+
+
+def _local_day(moment: datetime) -> datetime:
+    return moment.astimezone(DISPLAY_TIMEZONE)
+
+
+def _my_data(store: Store, learner: Learner, site: Site) -> None:
+    st.header("Vos données")
+    st.page_link(
+        site.page("privacy"), label="Ce qui est enregistré et pourquoi", icon=":material/shield:"
+    )
+    st.download_button(
+        "Télécharger toutes mes données (JSON)",
+        data=lambda: json.dumps(store.learner_data(learner.id), ensure_ascii=False, indent=2),
+        file_name="mes-donnees-formation.json",
+        mime="application/json",
+        icon=":material/download:",
+    )
+    with st.expander("Effacer mon parcours"):
+        st.markdown(
+            "L'effacement supprime votre nom, vos réponses, vos scores et votre attestation, "
+            "qui ne pourra plus être vérifiée. **Il est définitif.**"
+        )
+        sure = st.checkbox("Je comprends que l'effacement est définitif.")
+        if st.button("Effacer mon parcours", disabled=not sure, icon=":material/delete:"):
+            store.delete_learner(learner.id)
+            st.session_state.pop(SESSION_KEY, None)
+            st.query_params.pop("reprise", None)
+            st.session_state["learner:erased"] = True
+            st.rerun()
+    st.caption(f"Parcours commencé le {format_long_date(_local_day(learner.created_at).date())}.")

@@ -7,10 +7,11 @@ from collections.abc import Callable
 import streamlit as st
 
 from course.content import BrokenLesson, Course
-from course.formatting import format_minutes
+from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes
 from course.glossary import terms_in
 from course.lesson import Callout, Lesson, MarkdownBlock, Section
-from views.common import get_course, show_blocks, show_content_errors
+from views.common import get_course, get_store, show_blocks, show_content_errors
+from views.identity import current_learner
 from views.site import Site
 
 
@@ -63,6 +64,7 @@ def _show_lesson(lesson: Lesson, course: Course, site: Site) -> None:
     if lesson.meta.sources:
         with st.expander("Sources"):
             st.markdown("\n".join(f"- {source}" for source in lesson.meta.sources))
+    _completion(lesson.id, site)
     if lesson.meta.quiz and lesson.meta.quiz in course.quizzes:
         st.page_link(
             site.page("evaluation"),
@@ -70,6 +72,26 @@ def _show_lesson(lesson: Lesson, course: Course, site: Site) -> None:
             icon=":material/quiz:",
             query_params={"quiz": lesson.meta.quiz},
         )
+
+
+def _completion(lesson_id: str, site: Site) -> None:
+    """« J'ai terminé ce module », for a learner with a record."""
+    learner = current_learner()
+    if learner is None:
+        st.page_link(
+            site.page("journey"),
+            label="Pour garder la trace de vos modules et de vos scores, commencez votre parcours",
+            icon=":material/route:",
+        )
+        return
+    store = get_store()
+    visit = store.lesson_visits(learner.id).get(lesson_id)
+    if visit is not None and visit.completed_at is not None:
+        day = visit.completed_at.astimezone(DISPLAY_TIMEZONE).date()
+        st.success(f"Module terminé le {format_long_date(day)}.", icon=":material/task_alt:")
+    elif st.button("J'ai terminé ce module", icon=":material/task_alt:", key=f"fini-{lesson_id}"):
+        store.complete_lesson(learner.id, lesson_id)
+        st.rerun()
 
 
 def lesson_page(slug: str, site: Site) -> None:

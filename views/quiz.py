@@ -30,19 +30,10 @@ from course.progress import counted_attempt
 from course.quiz_engine import QuizResult, grade_question, parse_french_number
 from course.store import FinishedAttempt, Store
 from views.common import get_store
+from views.identity import sign_in
 
 TRUE_FALSE = ["Vrai", "Faux"]
 UNANSWERED = object()
-
-
-def current_learner(store: Store) -> str:
-    """This browser's learner: kept in the session and the URL, so a reload resumes the quiz."""
-    learner = st.session_state.get("learner_id") or st.query_params.get("apprenant")
-    if not learner or not store.learner_exists(learner):
-        learner = store.add_learner("Participant anonyme")
-    st.session_state["learner_id"] = learner
-    st.query_params["apprenant"] = learner
-    return learner
 
 
 def _widget(question: Question, attempt: Attempt, shuffle: bool, key: str) -> Any:
@@ -265,7 +256,13 @@ def _show_counted_result(quiz: Quiz, finished: list[FinishedAttempt]) -> None:
 def take_quiz(course: Course, quiz: Quiz) -> None:
     """The whole quiz experience for one learner."""
     store = get_store()
-    learner = current_learner(store)
+    signed_in = sign_in(
+        "Pour enregistrer vos réponses et votre score, indiquez votre nom ou reprenez votre "
+        "parcours avec votre code personnel."
+    )
+    if signed_in is None:
+        return
+    learner = signed_in.id
     finished = store.finished_attempts(learner, quiz.id)
     attempt = store.open_attempt(learner, quiz.id)
     if attempt is not None and attempt.expired(datetime.now(UTC)):

@@ -9,6 +9,8 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from course.content import BrokenLesson, Course
+from course.store import Learner
+from course.text import escape_markdown
 
 
 @dataclass
@@ -31,7 +33,17 @@ def _page(
 
 def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
     """All pages, and the sidebar sections that list them (French titles)."""
-    from views import evaluation, figures, glossary, home, journey, lesson, trainer
+    from views import (
+        evaluation,
+        figures,
+        glossary,
+        home,
+        journey,
+        lesson,
+        privacy,
+        trainer,
+        verification,
+    )
 
     site = Site()
     site.pages["home"] = _page(
@@ -53,7 +65,16 @@ def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
         lambda: evaluation.evaluation_page(site), "Évaluation", "evaluation", ":material/quiz:"
     )
     site.pages["journey"] = _page(
-        journey.journey_page, "Mon parcours", "mon-parcours", ":material/route:"
+        lambda: journey.journey_page(site), "Mon parcours", "mon-parcours", ":material/route:"
+    )
+    site.pages["verification"] = _page(
+        verification.verification_page,
+        "Vérifier une attestation",
+        "verification",
+        ":material/verified:",
+    )
+    site.pages["privacy"] = _page(
+        privacy.privacy_page, "Confidentialité", "confidentialite", ":material/shield:"
     )
     site.pages["trainer"] = _page(
         trainer.trainer_page, "Espace formateur", "espace-formateur", ":material/co_present:"
@@ -63,12 +84,15 @@ def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
         "Modules": list(site.lessons.values()),
         "Outils": [site.pages["glossary"], site.pages["figures"]],
         "Votre parcours": [site.pages["evaluation"], site.pages["journey"]],
+        "À propos": [site.pages["verification"], site.pages["privacy"]],
         "Formateur": [site.pages["trainer"]],
     }
     return site, sections
 
 
-def show_sidebar(course: Course, sections: dict[str, list[StreamlitPage]]) -> None:
+def show_sidebar(
+    course: Course, sections: dict[str, list[StreamlitPage]], learner: Learner | None = None
+) -> None:
     """Our own sidebar navigation: links grouped by section, readable by screen readers.
 
     Streamlit's built-in sectioned navigation fails axe's `list`/`listitem` rules; page links
@@ -76,6 +100,8 @@ def show_sidebar(course: Course, sections: dict[str, list[StreamlitPage]]) -> No
     """
     with st.sidebar:
         st.markdown(f"**{course.info.title if course.info else 'Formation aux réseaux sociaux'}**")
+        if learner is not None:
+            st.caption(f"Parcours de {escape_markdown(learner.name)}")
         for label, pages in sections.items():
             if label:
                 st.caption(label)

@@ -32,3 +32,10 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
         return started.run()
 
     return start
+
+
+def sign_up(page: AppTest, name: str = "Zoé Testeuse") -> AppTest:
+    """Start a learner record through the form on the page (quiz or « Mon parcours »)."""
+    field = next(t for t in page.text_input if t.label.startswith("Votre nom"))
+    field.input(name)
+    return next(b for b in page.button if b.label == "Commencer mon parcours").click().run()

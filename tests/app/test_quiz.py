@@ -21,7 +21,7 @@ from course.models import (
     SingleChoice,
     TrueFalse,
 )
-from tests.app.conftest import open_page
+from tests.app.conftest import open_page, sign_up
 from tests.conftest import FIXTURES, MATCHES, ORDER
 
 
@@ -37,7 +37,7 @@ def quiz_app(
     monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path / "data"))
     started = app(str(root))
     started.query_params["quiz"] = "tous-les-types"
-    return open_page(started, "evaluation")
+    return sign_up(open_page(started, "evaluation"))
 
 
 def button(page: AppTest, label: str) -> AppTest:
@@ -106,9 +106,9 @@ def test_a_reload_resumes_the_attempt_with_its_answers(
 ) -> None:
     page = button(quiz_app, "Commencer le quiz")
     page = answer_current(page, "choix-unique")
-    learner = page.query_params["apprenant"]
+    code = page.query_params["reprise"]
     reloaded = app()  # a new browser session, same URL
-    reloaded.query_params.update({"quiz": "tous-les-types", "apprenant": learner})
+    reloaded.query_params.update({"quiz": "tous-les-types", "reprise": code})
     reloaded = open_page(reloaded, "evaluation")
     assert reloaded.subheader[0].value == "Question 2 sur 8"
     assert "1 réponse(s) sur 8" in reloaded.get("progress")[0].proto.text
@@ -182,7 +182,7 @@ def test_the_evaluation_page_lists_the_final_exam_after_the_module_quizzes(
 
 def test_the_final_exam_can_be_taken_to_the_end_with_a_perfect_score(exam_app: AppTest) -> None:
     exam_app.query_params["quiz"] = "examen-final"
-    page = button(open_page(exam_app, "evaluation"), "Commencer le quiz")
+    page = button(sign_up(open_page(exam_app, "evaluation")), "Commencer le quiz")
     seen = []
     for number in range(1, 21):
         assert page.subheader[0].value == f"Question {number} sur 20"

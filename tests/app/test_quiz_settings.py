@@ -12,7 +12,7 @@ from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
 from course.store import Store, attempts
-from tests.app.conftest import open_page
+from tests.app.conftest import open_page, sign_up
 from tests.app.test_quiz import answer_current, button
 from tests.conftest import FIXTURES
 
@@ -39,7 +39,7 @@ def quiz_with(
         monkeypatch.setenv("COURSE_DATA_DIR", str(data_dir))
         started = app(str(root))
         started.query_params["quiz"] = "tous-les-types"
-        return open_page(started, "evaluation")
+        return sign_up(open_page(started, "evaluation"))
 
     return open_quiz
 

@@ -14,7 +14,7 @@ from course.content import content_dir_from_env
 from tests.conftest import PROJECT_ROOT
 
 PLAIN_SPACE_BEFORE_MARK = re.compile(r"(?<=\S) [:;?!%](?=\s|$|[*\"'`»)])|« | »")
-CODE = sorted([*(PROJECT_ROOT / "views").glob("*.py"), *(PROJECT_ROOT / "course").glob("*.py")])
+CODE = sorted([*(PROJECT_ROOT / "views").rglob("*.py"), *(PROJECT_ROOT / "course").rglob("*.py")])
 CONTENT_ROOT = content_dir_from_env()
 CONTENT = sorted(
     [

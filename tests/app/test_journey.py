@@ -1,0 +1,175 @@
+"""The learner's journey in process (AppTest): a record, resume codes, progress, certificate,
+verification and data rights."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from course.attempts import Attempt
+from course.content import content_dir_from_env, load_course
+from course.quiz_engine import QuizResult
+from course.store import Learner, Store
+from tests.app.conftest import open_page, sign_up
+from views.identity import RESUME_TRIES
+
+COURSE = load_course(content_dir_from_env())
+CODE = re.compile(r"^[0-9A-Z]{4}-[0-9A-Z]{4}$")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("COURSE_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    opened = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
+    yield opened
+    opened.engine.dispose()
+
+
+@pytest.fixture
+def journey(app: Callable[..., AppTest], data_dir: Path) -> AppTest:
+    return open_page(app(str(content_dir_from_env())), "mon-parcours")
+
+
+def pass_quiz(store: Store, learner: Learner, quiz_id: str, percent: float) -> None:
+    """A finished attempt at `percent`, as the quiz page would store it."""
+    quiz = COURSE.quizzes[quiz_id]
+    attempt = Attempt.start(quiz, COURSE.quiz_hashes[quiz_id], learner.id)
+    store.save_new_attempt(attempt)
+    attempt = store.record_step(attempt, 1, "submit")
+    result = QuizResult(percent, 100, percent, percent >= quiz.pass_mark, ())
+    store.finish(attempt, result)
+
+
+def complete_course(store: Store, learner: Learner) -> None:
+    for lesson in COURSE.lessons:
+        store.record_visit(learner.id, lesson.id, 300)
+        assert lesson.meta.quiz is not None
+        pass_quiz(store, learner, lesson.meta.quiz, 90)
+    pass_quiz(store, learner, "examen-final", 85)
+
+
+def test_a_new_learner_gets_a_code_and_a_link_and_the_next_step(journey: AppTest) -> None:
+    page = sign_up(journey, "Zoé N’Diaye")
+    code = page.query_params["reprise"]
+    assert CODE.match(code)
+    assert "Voici votre code personnel" in page.success[0].value
+    assert [c.value for c in page.code][:2] == [
+        code,
+        f"http://localhost:8501/mon-parcours?reprise={code}",
+    ]
+    assert page.markdown[0].value == "Parcours de **Zoé N’Diaye**"
+    assert page.metric[0].value == f"0 sur {len(COURSE.lessons)}"
+    assert any("Lire le module 1" in str(link.proto.label) for link in page.get("page_link"))
+
+
+def test_a_name_with_markup_is_shown_as_plain_text(journey: AppTest) -> None:
+    page = sign_up(journey, "<b>Zoé</b> **gras** ![x](http://x)")
+    shown = page.markdown[0].value
+    assert "<b>" not in shown and "**gras**" not in shown and "![x]" not in shown
+    assert shown == r"Parcours de **\<b\>Zoé\</b\> \*\*gras\*\* \!\[x\]\(http\:\/\/x\)**".replace(
+        r"\/", "/"
+    )
+
+
+def test_a_name_without_letters_is_refused_in_french(journey: AppTest) -> None:
+    page = sign_up(journey, "   ")
+    assert "Écrivez votre nom" in page.error[0].value
+    assert "reprise" not in page.query_params
+
+
+def test_the_code_opens_the_record_on_another_device(
+    app: Callable[..., AppTest], journey: AppTest, store: Store
+) -> None:
+    _, code = store.create_learner("Léo")
+    other_device = app(str(content_dir_from_env()))
+    other_device.query_params["reprise"] = code.lower().replace("-", " ")
+    page = open_page(other_device, "mon-parcours")
+    assert page.markdown[0].value == "Parcours de **Léo**"
+    assert page.query_params["reprise"] == code
+
+
+def test_wrong_codes_are_refused_then_slowed_down(journey: AppTest) -> None:
+    page = journey
+    for _ in range(RESUME_TRIES):
+        next(t for t in page.text_input if t.label == "Votre code personnel").input("AAAA-BBBB")
+        page = next(b for b in page.button if b.label == "Reprendre mon parcours").click().run()
+        assert "ne correspond à aucun parcours" in page.error[0].value
+    next(t for t in page.text_input if t.label == "Votre code personnel").input("AAAA-BBBC")
+    page = next(b for b in page.button if b.label == "Reprendre mon parcours").click().run()
+    assert "Trop de codes erronés" in page.error[0].value
+
+
+def test_a_completed_course_gives_a_certificate_that_anyone_can_verify(
+    app: Callable[..., AppTest], journey: AppTest, store: Store
+) -> None:
+    page = sign_up(journey, "Zoé")
+    learner = store.learner_by_code(page.query_params["reprise"])
+    assert learner is not None
+    complete_course(store, learner)
+    page = page.run()
+    assert "score de 85\u202f%" in page.success[-1].value
+    certificate = store.certificate_of(learner.id)
+    assert certificate is not None
+    labels = [b.proto.label for b in page.get("download_button")]
+    assert labels[0] == "Télécharger mon attestation (PDF)"
+    checker = app(str(content_dir_from_env()))
+    checker.query_params["code"] = certificate.code
+    verified = open_page(checker, "verification")
+    assert verified.success[0].value == "Attestation authentique."
+    assert "**Délivrée à**\u202f: Zoé" in verified.main.markdown[-1].value
+    assert "85\u202f%" in verified.main.markdown[-1].value
+    checker.query_params["code"] = "ZZZZ-ZZZZ"
+    unknown = open_page(checker, "verification")
+    assert "Aucune attestation ne correspond" in unknown.error[0].value
+
+
+def test_what_remains_is_listed_until_the_course_is_complete(
+    journey: AppTest, store: Store
+) -> None:
+    page = sign_up(journey, "Zoé")
+    learner = store.learner_by_code(page.query_params["reprise"])
+    assert learner is not None
+    pass_quiz(store, learner, "bases", 90)
+    page = page.run()
+    remaining = next(m.value for m in page.markdown if m.value.startswith("Pour obtenir"))
+    assert "réussir le quiz du module 2" in remaining and "module 1 " not in remaining
+    assert "réussir l'examen final" in remaining
+    assert store.certificate_of(learner.id) is None
+
+
+def test_a_learner_downloads_then_erases_their_data(journey: AppTest, store: Store) -> None:
+    page = sign_up(journey, "Zoé")
+    learner = store.learner_by_code(page.query_params["reprise"])
+    assert learner is not None
+    exported = store.learner_data(learner.id)
+    assert json.loads(json.dumps(exported))["apprenant"]["nom"] == "Zoé"
+    page.checkbox[0].check()
+    page = next(b for b in page.run().button if b.label == "Effacer mon parcours").click().run()
+    assert page.success[0].value == "Votre parcours a été effacé."
+    assert store.learner(learner.id) is None
+    assert "reprise" not in page.query_params
+
+
+def test_a_module_can_be_marked_finished(
+    app: Callable[..., AppTest], journey: AppTest, store: Store
+) -> None:
+    code = sign_up(journey, "Zoé").query_params["reprise"]
+    lesson = app(str(content_dir_from_env()))
+    lesson.query_params["reprise"] = code
+    page = open_page(lesson, "bases")
+    page = next(b for b in page.button if b.label == "J'ai terminé ce module").click().run()
+    assert any(s.value.startswith("Module terminé le ") for s in page.success)
+    learner = store.learner_by_code(code)
+    assert learner is not None and store.lesson_visits(learner.id)["bases"].completed_at

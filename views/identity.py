@@ -1,0 +1,188 @@
+"""Who is learning: a name for the certificate and a personal resume code, no password.
+
+The session holds the learner and their code; the code is also kept in the URL (`?reprise=`),
+so a reload resumes, and the same link opens the learner's record on another device. Wrong codes
+are slowed down per client (course/guard.py).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import streamlit as st
+
+from course.codes import normalise_code
+from course.guard import Guard, client_key
+from course.learners import InvalidIdentity, clean_email, clean_name
+from course.links import resume_url
+from course.store import Learner
+from course.text import escape_markdown
+from views.common import client_address, get_course, get_store
+
+SESSION_KEY = "learner"
+URL_KEY = "reprise"
+NEW_CODE_KEY = "learner:new-code"
+CLOCK_KEY = "learner:clock"
+# Wrong codes allowed per client and quarter of an hour: a room sharing one address must not be
+# locked out by a few typos, and 40-bit codes stay out of reach at this pace.
+RESUME_TRIES = 20
+FLUSH_SECONDS = 15  # time on a module is written at least this often, not at every rerun
+LONGEST_STRETCH = 600  # a longer gap between two runs is a break, counted as 10 minutes
+
+
+def _guard() -> Guard:
+    return Guard(get_store(), "resume", limit=RESUME_TRIES)
+
+
+def _client() -> str:
+    return client_key(client_address())
+
+
+def _hold(learner: Learner, code: str) -> None:
+    st.session_state[SESSION_KEY] = {"id": learner.id, "code": code}
+    st.query_params[URL_KEY] = code
+    get_store().seen(learner.id)
+
+
+def current_learner() -> Learner | None:
+    """This session's learner, or the one whose code is in the URL; None if nobody yet."""
+    held: dict[str, Any] | None = st.session_state.get(SESSION_KEY)
+    if held:
+        learner = get_store().learner(held["id"])
+        if learner is not None:
+            if st.query_params.get(URL_KEY) != held["code"]:
+                st.query_params[URL_KEY] = held["code"]
+            return learner
+        del st.session_state[SESSION_KEY]  # the record was erased meanwhile
+    typed = st.query_params.get(URL_KEY)
+    return resume(typed) if typed else None
+
+
+def resume(typed: str) -> Learner | None:
+    """Open the record of a resume code; a French message when it fails."""
+    guard, client = _guard(), _client()
+    if guard.blocked(client):
+        st.error(
+            "Trop de codes erronés depuis cet appareil. Attendez un quart d'heure, puis "
+            "vérifiez votre code (par exemple «\u00a0K7QF-29XM\u00a0»).",
+            icon=":material/lock_clock:",
+        )
+        return None
+    code = normalise_code(typed)
+    learner = get_store().learner_by_code(code) if code else None
+    if learner is None or code is None:
+        guard.failed(client)
+        st.query_params.pop(URL_KEY, None)
+        st.error(
+            "Ce code ne correspond à aucun parcours. Vérifiez-le\u202f: il a la forme "
+            "«\u00a0K7QF-29XM\u00a0».",
+            icon=":material/error:",
+        )
+        return None
+    _hold(learner, code)
+    return learner
+
+
+def _sign_up_form() -> Learner | None:
+    with st.form("inscription"):
+        st.markdown("**Première visite\u202f?**")
+        name = st.text_input(
+            "Votre nom, tel qu'il figurera sur l'attestation",
+            max_chars=100,
+            autocomplete="name",
+        )
+        email = st.text_input(
+            "Votre adresse e-mail (facultatif)",
+            max_chars=320,
+            autocomplete="email",
+            help="Elle n'est jamais affichée aux autres participants ; elle sert au badge.",
+        )
+        st.caption(
+            "Votre nom, vos réponses et vos scores sont enregistrés pour suivre votre parcours "
+            "et établir votre attestation. Voir la page «\u00a0Confidentialité\u00a0»."
+        )
+        sent = st.form_submit_button("Commencer mon parcours", type="primary")
+    if not sent:
+        return None
+    try:
+        clean, mail = clean_name(name), clean_email(email)
+    except InvalidIdentity as problem:
+        st.error(str(problem), icon=":material/error:")
+        return None
+    learner, code = get_store().create_learner(clean, mail)
+    _hold(learner, code)
+    st.session_state[NEW_CODE_KEY] = True
+    return learner
+
+
+def _resume_form() -> Learner | None:
+    with st.form("reprise"):
+        st.markdown("**Vous avez déjà un code\u202f?**")
+        typed = st.text_input("Votre code personnel", max_chars=20, placeholder="K7QF-29XM")
+        sent = st.form_submit_button("Reprendre mon parcours")
+    return resume(typed) if sent and typed.strip() else None
+
+
+def sign_in(intro: str) -> Learner | None:
+    """The learner, or the forms to start a record or resume one (with `intro` above them)."""
+    learner = current_learner()
+    if learner is not None:
+        return learner
+    st.info(intro, icon=":material/badge:")
+    new, known = st.columns(2)
+    with new:
+        learner = _sign_up_form()
+    with known:
+        learner = learner or _resume_form()
+    if learner is not None:
+        st.rerun()
+    return None
+
+
+def show_code(learner: Learner) -> None:
+    """The learner's name and resume code, with the link; stressed right after sign-up."""
+    code = st.session_state[SESSION_KEY]["code"]
+    if st.session_state.pop(NEW_CODE_KEY, False):
+        st.success(
+            f"Bienvenue, {escape_markdown(learner.name)}. Voici votre code personnel\u202f: "
+            "notez-le, il vous permet de reprendre votre parcours sur n'importe quel appareil. "
+            "Ne le donnez à personne.",
+            icon=":material/key:",
+        )
+    st.markdown("Votre code personnel")
+    st.code(code, language=None)
+    st.markdown("Votre lien de reprise")
+    st.code(resume_url(get_course().settings, code), language=None)
+
+
+def sign_out_button() -> None:
+    """Leave this device without erasing anything (e.g. on a shared computer)."""
+    if st.button("Quitter mon parcours sur cet appareil", icon=":material/logout:"):
+        st.session_state.pop(SESSION_KEY, None)
+        st.query_params.pop(URL_KEY, None)
+        st.rerun()
+
+
+def track_time(lesson_id: str | None) -> None:
+    """Credit the time since the previous run to the module it was spent on, and note a visit.
+
+    Called on every run with the page's module (None elsewhere). Nothing is stored for a
+    visitor who has not started a record.
+    """
+    learner = current_learner()
+    now = time.monotonic()
+    clock: dict[str, Any] | None = st.session_state.get(CLOCK_KEY)
+    if learner is None:
+        st.session_state[CLOCK_KEY] = {"lesson": lesson_id, "since": now}
+        return
+    store = get_store()
+    previous = clock["lesson"] if clock else None
+    elapsed = int(min(now - clock["since"], LONGEST_STRETCH)) if clock else 0
+    if previous == lesson_id and elapsed < FLUSH_SECONDS:
+        return
+    if previous is not None:
+        store.record_visit(learner.id, previous, elapsed)
+    if lesson_id is not None and lesson_id != previous:
+        store.record_visit(learner.id, lesson_id, 0)
+    st.session_state[CLOCK_KEY] = {"lesson": lesson_id, "since": now}
