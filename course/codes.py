@@ -28,7 +28,7 @@ def code_bits(groups: int = DEFAULT_GROUPS, size: int = DEFAULT_SIZE) -> float:
 
 
 def new_code(groups: int = DEFAULT_GROUPS, size: int = DEFAULT_SIZE) -> str:
-    """A fresh random code such as « K7QF-29XM »: `groups` groups of `size` symbols."""
+    """A fresh random code such as « K7QF-29XM »: `groups` groups of `size` symbols."""
     if groups < 1 or size < 1:
         raise ValueError("a code needs at least one group of one symbol")
     return SEPARATOR.join(
