@@ -59,6 +59,8 @@ FIXED_PAGES = {
     "chiffres-cles": "Chiffres clés",
     "evaluation": "Évaluation",
     "mon-parcours": "Mon parcours",
+    "verification": "Vérifier une attestation",
+    "confidentialite": "Confidentialité",
     "espace-formateur": "Espace formateur",
 }
 

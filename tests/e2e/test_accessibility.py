@@ -18,6 +18,9 @@ PAGES = [
     "chiffres-cles",
     "evaluation",
     "mon-parcours",
+    "verification",
+    "verification?code=ZZZZ-ZZZZ",
+    "confidentialite",
     "espace-formateur",
 ]
 BLOCKING = {"serious", "critical"}

@@ -36,6 +36,8 @@ def click(page: Page, name: str) -> None:
 
 def test_a_quiz_of_every_type_completes_in_the_browser(page: Page, quiz_server: Server) -> None:
     open_app_page(page, f"{quiz_server.url}/evaluation?quiz=tous-les-types")
+    page.get_by_label("Votre nom, tel qu'il figurera sur l'attestation").fill("Zoé Testeuse")
+    click(page, "Commencer mon parcours")
     click(page, "Commencer le quiz")
     page.get_by_text("Un site où l'on crée un profil pour échanger").click()
     click(page, "Valider ma réponse")

@@ -1,0 +1,102 @@
+"""The learner's journey in Chromium: start, leave, resume on another device with the code,
+download the certificate, verify it; « Mon parcours » accessible and usable on a phone."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
+
+from course.store import Store
+from tests.app.test_journey import complete_course
+from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
+from tools.streamlit_server import Server, start_server, stop_server
+
+CODE = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}\b")
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture(scope="module")
+def journey_server(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Iterator[Server]:
+    server = start_server(tmp_path_factory.mktemp("logs"), env={"COURSE_DATA_DIR": str(data_dir)})
+    yield server
+    stop_server(server)
+
+
+def sign_up(page: Page, server: Server, name: str) -> str:
+    """Start a record on « Mon parcours »; returns the resume code the page shows."""
+    open_app_page(page, f"{server.url}/mon-parcours")
+    page.get_by_label("Votre nom, tel qu'il figurera sur l'attestation").fill(name)
+    page.get_by_role("button", name="Commencer mon parcours").click()
+    wait_for_rerun(page)
+    expect(page.get_by_text("Voici votre code personnel")).to_be_visible()
+    found = CODE.search(page.get_by_test_id("stCode").first.inner_text())
+    assert found, "no resume code on the page"
+    return found.group(0)
+
+
+def test_a_learner_resumes_on_another_device_with_the_code(
+    page: Page, browser: Browser, journey_server: Server
+) -> None:
+    code = sign_up(page, journey_server, "Zoé N’Diaye")
+    phone = browser.new_context(locale="fr-FR", viewport={"width": 375, "height": 800})
+    try:
+        other = phone.new_page()
+        open_app_page(other, f"{journey_server.url}/mon-parcours")
+        other.get_by_label("Votre code personnel").fill(code.lower().replace("-", " "))
+        other.get_by_role("button", name="Reprendre mon parcours").click()
+        wait_for_rerun(other)
+        expect(
+            other.get_by_test_id("stMainBlockContainer").get_by_text("Parcours de Zoé N’Diaye")
+        ).to_be_visible()
+        assert_no_exception(other)
+        width = other.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"« Mon parcours » scrolls sideways on a phone ({width} px)"
+    finally:
+        phone.close()
+
+
+def test_the_certificate_downloads_and_its_code_verifies(
+    page: Page, journey_server: Server, data_dir: Path
+) -> None:
+    code = sign_up(page, journey_server, "Zoé <b>Test</b>")
+    store = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
+    learner = store.learner_by_code(code)
+    assert learner is not None
+    complete_course(store, learner)
+    page.reload()
+    wait_for_rerun(page)
+    expect(page.get_by_text("Félicitations")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger mon attestation (PDF)").click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Zoé <b>Test</b>" in " ".join(text.split())
+    certificate = store.certificate_of(learner.id)
+    store.engine.dispose()
+    assert certificate is not None and certificate.code in text
+    open_app_page(page, f"{journey_server.url}/verification?code={certificate.code}")
+    expect(page.get_by_text("Attestation authentique.")).to_be_visible()
+    expect(page.get_by_text("Zoé <b>Test</b>")).to_be_visible()  # shown as typed, never as HTML
+    assert_no_exception(page)
+
+
+def test_my_journey_with_progress_has_no_serious_axe_violation(
+    page: Page, journey_server: Server
+) -> None:
+    sign_up(page, journey_server, "Léo")
+    wait_for_rerun(page)
+    results = Axe().run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not blocking, "\n".join(f"{v['id']}: {v['help']}" for v in blocking)
