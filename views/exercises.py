@@ -26,6 +26,8 @@ from course.exercises import (
     tweet,
 )
 from course.formatting import format_stat_date
+from views.common import get_store
+from views.identity import current_learner
 
 RESULT = "resultat"
 
@@ -43,7 +45,16 @@ def _widget_key(exercise_id: str, name: str, default: Any) -> str:
 
 
 def _keep(exercise_id: str, name: str, value: Any) -> None:
+    """Keep a value for this session; a result is also saved to a signed-in learner's record
+    (their action plan is built from it), once per change."""
     st.session_state[_stored(exercise_id, name)] = value
+    if name != RESULT:
+        return
+    learner = current_learner()
+    saved = f"{_stored(exercise_id, name)}:saved"
+    if learner is not None and st.session_state.get(saved) != (learner.id, value):
+        get_store().save_exercise(learner.id, exercise_id, value)
+        st.session_state[saved] = (learner.id, value)
 
 
 def _listed(label: str, items: list[str], prefix: str = "") -> None:

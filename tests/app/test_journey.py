@@ -173,3 +173,18 @@ def test_a_module_can_be_marked_finished(
     assert any(s.value.startswith("Module terminé le ") for s in page.success)
     learner = store.learner_by_code(code)
     assert learner is not None and store.lesson_visits(learner.id)["bases"].completed_at
+
+
+def test_a_signed_in_learner_s_exercise_results_are_kept_in_their_record(
+    app: Callable[..., AppTest], journey: AppTest, store: Store
+) -> None:
+    code = sign_up(journey, "Zoé").query_params["reprise"]
+    lesson = app(str(content_dir_from_env()))
+    lesson.query_params["reprise"] = code
+    page = open_page(lesson, "ong-twitter")
+    page.text_area(key="exercise:composer-tweet:texte:widget").input("Merci @voisins #Collecte")
+    page = next(b for b in page.button if b.label == "Compter les caractères").click().run()
+    learner = store.learner_by_code(code)
+    assert learner is not None
+    saved = store.exercise_answers(learner.id)["composer-tweet"]
+    assert saved["hashtags"] == ["Collecte"] and saved["mentions"] == ["voisins"]
