@@ -8,6 +8,7 @@ from datetime import datetime
 
 import streamlit as st
 
+from course.action_plan import action_plan
 from course.certificate import CertificateData, build_certificate_pdf
 from course.content import Course
 from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes, format_percent
@@ -49,6 +50,7 @@ def journey_page(site: Site) -> None:
     _next_step(progress, site)
     _chart(progress)
     _certificate(course, store, learner, progress)
+    _action_plan(store, learner, progress)
     st.header("Votre code personnel")
     show_code(learner)
     if st.button("Me donner un nouveau code", icon=":material/autorenew:"):
@@ -138,6 +140,23 @@ def _certificate(course: Course, store: Store, learner: Learner, progress: Progr
     st.markdown(
         f"Code de vérification\u202f: **{issued.code}**. Toute personne peut vérifier "
         f"l'attestation à l'adresse {verification_url(settings, issued.code)}"
+    )
+
+
+def _action_plan(store: Store, learner: Learner, progress: Progress) -> None:
+    st.header("Votre plan d'action")
+    answers = store.exercise_answers(learner.id)
+    st.markdown(
+        f"Vos réponses à {len(answers)} exercice(s) sur 4 deviennent un plan pour votre "
+        "association\u202f: réseaux à privilégier, page Facebook à compléter, messages, dons."
+    )
+    today = datetime.now(DISPLAY_TIMEZONE).date()
+    st.download_button(
+        "Télécharger mon plan d'action (Markdown)",
+        data=lambda: action_plan(learner.name, progress, answers, today),
+        file_name="plan-d-action-reseaux-sociaux.md",
+        mime="text/markdown",
+        icon=":material/checklist:",
     )
 
 
