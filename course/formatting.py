@@ -75,3 +75,9 @@ def format_time_left(left: timedelta) -> str:
     """« 12 min », « 1 h 05 », « moins d'une minute »: whole minutes, rounded down."""
     minutes = int(left.total_seconds() // 60)
     return "moins d'une minute" if minutes < 1 else format_minutes(minutes)
+
+
+def format_long_date(day: date) -> str:
+    """« 23 novembre 2026 », « 1er mars 2026 »: a date written out, as on a certificate."""
+    prefix = "1er" if day.day == 1 else str(day.day)
+    return f"{prefix} {format_date(day, 'MMMM y', locale=LOCALE)}"
