@@ -9,9 +9,10 @@ from datetime import datetime
 import streamlit as st
 
 from course.action_plan import action_plan
-from course.certificate import CertificateData, build_certificate_pdf
+from course.certificate import build_certificate_pdf
 from course.content import Course
 from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes, format_percent
+from course.issuing import certificate_data, issue_certificate
 from course.links import verification_url
 from course.progress import Progress, learner_progress
 from course.progress_chart import progress_figure, progress_summary, progress_table
@@ -111,24 +112,12 @@ def _certificate(course: Course, store: Store, learner: Learner, progress: Progr
     if settings is None or course.info is None:
         st.error("Les réglages du cours sont illisibles\u202f: lancez `python -m course validate`.")
         return
-    titles = [module.title for module in progress.modules]
-    issued = store.issue_certificate(learner, course.info.title, progress.score, titles)
+    issued = issue_certificate(course, store, learner, progress)
     st.success(
         f"Félicitations\u202f! Formation terminée avec un score de {format_percent(issued.percent)}.",
         icon=":material/workspace_premium:",
     )
-    data = CertificateData(
-        learner_name=issued.learner_name,
-        course_title=issued.course_title,
-        completed_on=_local_day(issued.issued_at).date(),
-        percent=issued.percent,
-        modules=list(issued.modules),
-        organisation=settings.certificate.organisation,
-        signatory_name=settings.certificate.signatory_name,
-        signatory_role=settings.certificate.signatory_role,
-        verification_code=issued.code,
-        verification_url=verification_url(settings, issued.code),
-    )
+    data = certificate_data(issued, settings)
     st.download_button(
         "Télécharger mon attestation (PDF)",
         data=lambda: build_certificate_pdf(data),

@@ -1,13 +1,26 @@
-"""`python -m course validate`: the contract authors and CI rely on."""
+"""The command line's contract: `validate` (authors and CI), `grade --record`, `certificate` and
+`verify` (administrators and paper workshops), each run as a real process."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+from pypdf import PdfReader
+
+from course.attempts import Attempt
+from course.content import Course, content_dir_from_env, file_hash, load_course, load_quiz
+from course.formatting import format_long_date
+from course.issuing import local_day
+from course.quiz_engine import QuizResult
+from course.store import Learner, Store
 from tests.conftest import PROJECT_ROOT, VALID_COURSE
 
 
@@ -64,3 +77,324 @@ def test_an_empty_folder_lists_the_missing_files(tmp_path: Path) -> None:
         "glossary.yaml: fichier introuvable.",
         "reglages.yaml: fichier introuvable.",
     ]
+
+
+# --- grade --record, certificate, verify ------------------------------------------------------
+
+GRADING = PROJECT_ROOT / "tests" / "fixtures" / "grading"
+ALL_TYPES = GRADING / "tous-les-types.yaml"
+PARTIAL = GRADING / "responses" / "partiel.json"
+PERFECT = GRADING / "responses" / "parfait.json"
+CODE = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}\b")
+FRENCH_DATE = re.compile(
+    r"^(1er|[12]?[0-9]|3[01]) (janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre) [0-9]{4}$"
+)
+HOSTILE_NAMES = ["=cmd|' /C calc'!A0", "<script>alert('x')</script>"]
+
+
+def run_cli(
+    *args: str, data_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m course ARGS` with its database in `data_dir` (never $COURSE_DATABASE_URL's)."""
+    base = {k: v for k, v in os.environ.items() if k != "COURSE_DATABASE_URL"}
+    return subprocess.run(
+        [sys.executable, "-m", "course", *args],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**base, "COURSE_DATA_DIR": str(data_dir), "PYTHONUTF8": "1", **(env or {})},
+        check=False,
+    )
+
+
+def record(
+    name: str, data_dir: Path, responses: Path = PARTIAL, *extra: str
+) -> subprocess.CompletedProcess[str]:
+    return run_cli(
+        "grade",
+        str(ALL_TYPES),
+        str(responses),
+        "--learner",
+        name,
+        "--record",
+        *extra,
+        data_dir=data_dir,
+    )
+
+
+def assert_french_failure(result: subprocess.CompletedProcess[str], status: int) -> None:
+    assert result.returncode == status, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "donnees"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """The same database the commands use, opened through the store API to check them."""
+    opened = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
+    yield opened
+    opened.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_course(content_dir_from_env())
+
+
+def complete_course(course: Course, store: Store, learner: Learner) -> None:
+    """Every module read and its quiz passed, then the final exam at 85 %, as the app stores them."""
+
+    def passed(quiz_id: str, percent: float) -> None:
+        quiz = course.quizzes[quiz_id]
+        attempt = Attempt.start(quiz, course.quiz_hashes[quiz_id], learner.id)
+        store.save_new_attempt(attempt)
+        attempt = store.record_step(attempt, 1, "submit")
+        store.finish(attempt, QuizResult(percent, 100, percent, True, ()))
+
+    for lesson in course.lessons:
+        store.record_visit(learner.id, lesson.id, 300)
+        assert lesson.meta.quiz is not None
+        passed(lesson.meta.quiz, 90)
+    assert course.settings is not None and course.settings.completion.final_exam
+    passed(course.settings.completion.final_exam, 85)
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
+
+
+def test_grade_record_creates_the_learner_and_stores_the_graded_attempt(
+    data_dir: Path, store: Store
+) -> None:
+    result = record("Zoé N’Diaye", data_dir)
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)  # stdout is the JSON alone, as without --record
+    assert printed == json.loads(
+        run_cli("grade", str(ALL_TYPES), str(PARTIAL), data_dir=data_dir).stdout
+    )
+    code = CODE.search(result.stderr)
+    assert code is not None
+    assert "Nouvel apprenant «\u00a0Zoé N’Diaye\u00a0»" in result.stderr
+    learner = store.learner_by_code(code.group())  # the code printed opens the record
+    assert learner is not None and learner.name == "Zoé N’Diaye"
+    [finished] = store.finished_attempts(learner.id)
+    quiz = load_quiz(ALL_TYPES)
+    assert (finished.quiz_id, finished.quiz_hash) == (quiz.id, file_hash(ALL_TYPES.read_bytes()))
+    assert (finished.score, finished.max_score, finished.passed) == (
+        printed["score"],
+        printed["max_score"],
+        printed["passed"],
+    )
+    assert finished.percent == pytest.approx(printed["percent"])
+    attempt = store.load_attempt(finished.id)
+    assert attempt is not None
+    assert attempt.question_ids == tuple(q.id for q in quiz.questions)  # file order, no draw
+    assert attempt.responses() == json.loads(PARTIAL.read_text(encoding="utf-8"))
+    assert attempt.grade(quiz).as_json() == printed  # the app's review shows the same grade
+
+
+def test_the_same_name_twice_is_one_learner_with_two_attempts(data_dir: Path, store: Store) -> None:
+    first = record("Camille Martin", data_dir)
+    second = record("  Camille   Martin ", data_dir, PERFECT)  # cleaned as the app cleans names
+    assert (first.returncode, second.returncode) == (0, 0), first.stderr + second.stderr
+    assert "Nouvel apprenant" in first.stderr and "Nouvel apprenant" not in second.stderr
+    assert "Tentative enregistrée pour «\u00a0Camille Martin\u00a0»." in second.stderr
+    [learner] = store.learners_named("Camille Martin")
+    attempts = store.finished_attempts(learner.id)
+    assert [a.percent for a in attempts] == pytest.approx([250 / 9, 100.0])
+
+
+def test_an_ambiguous_name_exits_2_and_points_to_the_resume_code(
+    data_dir: Path, store: Store
+) -> None:
+    store.create_learner("Camille Martin")
+    other, code = store.create_learner("Camille Martin")
+    result = record("Camille Martin", data_dir)
+    assert_french_failure(result, 2)
+    assert "2\u00a0apprenants s'appellent «\u00a0Camille Martin\u00a0»" in result.stderr
+    assert "--code" in result.stderr
+    assert all(not store.finished_attempts(lr.id) for lr in store.learners_named("Camille Martin"))
+    by_code = run_cli(
+        "grade",
+        str(ALL_TYPES),
+        str(PARTIAL),
+        "--code",
+        code.lower().replace("-", " "),
+        "--record",
+        data_dir=data_dir,
+    )
+    assert by_code.returncode == 0, by_code.stderr
+    assert len(store.finished_attempts(other.id)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--record"], "--record demande l'apprenant\u202f: --learner NAME ou --code CODE."),
+        (["--learner", "Zoé"], "--learner et --code ne servent qu'avec --record"),
+        (["--learner", " \t ", "--record"], "nom inutilisable. Écrivez votre nom"),
+        (["--code", "ZZZZ-ZZZZ", "--record"], "Aucun apprenant n'a le code de reprise"),
+        (["--learner", "Zoé", "--code", "ZZZZ-ZZZZ", "--record"], "impossible avec l'argument"),
+    ],
+)
+def test_recording_without_a_usable_learner_exits_2_in_french(
+    data_dir: Path, store: Store, args: list[str], message: str
+) -> None:
+    result = run_cli("grade", str(ALL_TYPES), str(PARTIAL), *args, data_dir=data_dir)
+    assert_french_failure(result, 2)
+    assert message in result.stderr
+    assert store.learners_named("Zoé") == []
+
+
+def test_a_bad_responses_file_records_nothing(data_dir: Path, store: Store) -> None:
+    bad = GRADING / "responses" / "question-inconnue.json"
+    assert_french_failure(record("Zoé", data_dir, bad), 2)
+    assert store.learners_named("Zoé") == []
+
+
+def test_a_database_that_cannot_be_opened_is_a_french_message(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "fichier"
+    not_a_folder.write_text("", encoding="utf-8")
+    graded = record("Zoé", not_a_folder)
+    assert_french_failure(graded, 2)
+    assert "Impossible d'ouvrir la base de données" in graded.stderr
+    server = {"COURSE_DATABASE_URL": "postgresql://admin:secret-word@127.0.0.1:1/cours"}
+    verified = run_cli("verify", "K7QF-29XM", data_dir=tmp_path, env=server)
+    assert_french_failure(verified, 1)
+    assert "Impossible d'ouvrir la base de données postgresql" in verified.stderr
+    assert "secret-word" not in verified.stderr
+
+
+def test_certificate_of_an_incomplete_learner_exits_1_listing_what_is_missing(
+    tmp_path: Path, data_dir: Path, store: Store, course: Course
+) -> None:
+    learner, _ = store.create_learner("Zoé")
+    store.record_visit(learner.id, course.lessons[0].id, 60)
+    out = tmp_path / "attestation.pdf"
+    result = run_cli("certificate", "--learner", "Zoé", "--out", str(out), data_dir=data_dir)
+    assert_french_failure(result, 1)
+    lines = result.stderr.splitlines()
+    assert lines[0] == "«\u00a0Zoé\u00a0» n'a pas encore terminé la formation. Il reste à\u202f:"
+    assert lines[1].startswith("- réussir le quiz du module 1 («\u00a0")
+    assert lines[-1].startswith("- réussir l'examen final (à partir de")
+    assert len(lines) == 1 + len(course.lessons) + 1
+    assert not out.exists() and store.certificate_of(learner.id) is None
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--learner", "Personne"], "Aucun apprenant ne s'appelle «\u00a0Personne\u00a0»"),
+        (["--learner", "Camille"], "2\u00a0apprenants s'appellent «\u00a0Camille\u00a0»"),
+        (["--code", "ZZZZ-ZZZZ"], "Aucun apprenant n'a le code de reprise «\u00a0ZZZZ-ZZZZ\u00a0»"),
+        (["--learner", "1234"], "nom inutilisable"),
+    ],
+)
+def test_certificate_for_an_unknown_or_ambiguous_learner_exits_1(
+    tmp_path: Path, data_dir: Path, store: Store, args: list[str], message: str
+) -> None:
+    store.create_learner("Camille")
+    store.create_learner("Camille")
+    result = run_cli("certificate", *args, "--out", str(tmp_path / "a.pdf"), data_dir=data_dir)
+    assert_french_failure(result, 1)
+    assert message in result.stderr
+
+
+def test_certificate_arguments_are_checked_in_french(data_dir: Path) -> None:
+    result = run_cli("certificate", "--learner", "Zoé", data_dir=data_dir)
+    assert_french_failure(result, 2)
+    assert "erreur\u202f: arguments obligatoires manquants\u202f: --out" in result.stderr
+    result = run_cli("certificate", "--out", "a.pdf", data_dir=data_dir)
+    assert "l'un de ces arguments est obligatoire\u202f: --learner --code" in result.stderr
+
+
+def test_a_complete_learner_gets_the_certificate_and_anyone_can_verify_it(
+    tmp_path: Path, data_dir: Path, store: Store, course: Course
+) -> None:
+    graded = record("Zoé N’Diaye", data_dir)  # a paper quiz first: the learner is created
+    assert graded.returncode == 0, graded.stderr
+    [learner] = store.learners_named("Zoé N’Diaye")
+    complete_course(course, store, learner)
+    out = tmp_path / "attestation.pdf"
+    result = run_cli(
+        "certificate", "--learner", "Zoé N’Diaye", "--out", str(out), data_dir=data_dir
+    )
+    assert result.returncode == 0, result.stderr
+    issued = store.certificate_of(learner.id)
+    assert issued is not None and issued.percent == 85
+    assert result.stdout.splitlines() == [
+        f"Attestation de «\u00a0Zoé N’Diaye\u00a0» écrite dans {out}.",
+        f"Code de vérification\u202f: {issued.code} (http://localhost:8501/verification?code={issued.code})",
+    ]
+    assert out.read_bytes().startswith(b"%PDF")
+    text = pdf_text(out)
+    assert "Zoé N’Diaye" in text and issued.code in text
+    again = run_cli("certificate", "--learner", "Zoé N’Diaye", "--out", str(out), data_dir=data_dir)
+    assert again.stdout == result.stdout  # issued once: the same code every time
+
+    typed = issued.code.lower().replace("-", " ").split()  # as someone types it from the paper
+    verified = run_cli("verify", *typed, data_dir=data_dir)
+    assert verified.returncode == 0, verified.stderr
+    day = format_long_date(local_day(issued.issued_at))
+    assert FRENCH_DATE.match(day)
+    assert verified.stdout.splitlines() == [
+        "Attestation authentique.",
+        "Délivrée à\u202f: Zoé N’Diaye",
+        f"Formation\u202f: {issued.course_title}",
+        f"Date\u202f: {day}",
+        "Score\u202f: 85\u202f%",
+        f"Code\u202f: {issued.code}",
+    ]
+
+
+def test_an_unknown_verification_code_exits_1(data_dir: Path) -> None:
+    for code in ("ZZZZ-ZZZZ", "pas un code"):
+        result = run_cli("verify", code, data_dir=data_dir)
+        assert_french_failure(result, 1)
+        assert result.stderr.startswith(
+            f"Aucune attestation ne correspond au code «\u00a0{code}\u00a0»."
+        )
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_names_are_stored_and_printed_literally(
+    tmp_path: Path, data_dir: Path, store: Store, course: Course, name: str
+) -> None:
+    graded = record(name, data_dir)
+    assert graded.returncode == 0, graded.stderr
+    assert f"Nouvel apprenant «\u00a0{name}\u00a0»" in graded.stderr
+    [learner] = store.learners_named(name)
+    assert learner.name == name
+    complete_course(course, store, learner)
+    out = tmp_path / "attestation.pdf"
+    issued = run_cli("certificate", "--learner", name, "--out", str(out), data_dir=data_dir)
+    assert issued.returncode == 0, issued.stderr
+    assert f"Attestation de «\u00a0{name}\u00a0»" in issued.stdout
+    assert re.sub(r"\s+", "", name) in re.sub(r"\s+", "", pdf_text(out))
+    certificate = store.certificate_of(learner.id)
+    assert certificate is not None
+    verified = run_cli("verify", certificate.code, data_dir=data_dir)
+    assert f"Délivrée à\u202f: {name}\n" in verified.stdout
+
+
+def test_the_pdf_cannot_be_written_exits_1(
+    tmp_path: Path, data_dir: Path, store: Store, course: Course
+) -> None:
+    learner, _ = store.create_learner("Zoé")
+    complete_course(course, store, learner)
+    out = tmp_path / "absent" / "attestation.pdf"
+    result = run_cli("certificate", "--learner", "Zoé", "--out", str(out), data_dir=data_dir)
+    assert_french_failure(result, 1)
+    assert (
+        f"{out}\u202f: impossible d'écrire l'attestation (fichier ou dossier introuvable)."
+        in result.stderr
+    )
