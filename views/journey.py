@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from datetime import datetime
 
 import streamlit as st
@@ -12,23 +11,15 @@ from course.action_plan import action_plan
 from course.certificate import build_certificate_pdf
 from course.content import Course
 from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes, format_percent
-from course.issuing import certificate_data, issue_certificate
+from course.issuing import certificate_data, issue_certificate, local_day, stored_progress
 from course.links import verification_url
-from course.progress import Progress, learner_progress
+from course.progress import Progress
 from course.progress_chart import progress_figure, progress_summary, progress_table
-from course.store import FinishedAttempt, Learner, Store
+from course.store import Learner, Store
 from course.text import escape_markdown
 from views.common import PLOTLY_CONFIG, get_course, get_store
 from views.identity import SESSION_KEY, show_code, sign_in, sign_out_button
 from views.site import Site
-
-
-def load_progress(course: Course, store: Store, learner: Learner) -> Progress:
-    """The learner's progress from what the store holds."""
-    finished: dict[str, list[FinishedAttempt]] = defaultdict(list)
-    for attempt in store.finished_attempts(learner.id):
-        finished[attempt.quiz_id].append(attempt)
-    return learner_progress(course, store.lesson_visits(learner.id), finished)
 
 
 def journey_page(site: Site) -> None:
@@ -45,7 +36,7 @@ def journey_page(site: Site) -> None:
         st.page_link(site.page("privacy"), label="Confidentialité", icon=":material/shield:")
         return
     course, store = get_course(), get_store()
-    progress = load_progress(course, store, learner)
+    progress = stored_progress(course, store, learner.id)
     st.markdown(f"Parcours de **{escape_markdown(learner.name)}**")
     _summary(progress)
     _next_step(progress, site)
@@ -149,10 +140,6 @@ def _action_plan(store: Store, learner: Learner, progress: Progress) -> None:
     )
 
 
-def _local_day(moment: datetime) -> datetime:
-    return moment.astimezone(DISPLAY_TIMEZONE)
-
-
 def _my_data(store: Store, learner: Learner, site: Site) -> None:
     st.header("Vos données")
     st.page_link(
@@ -177,4 +164,4 @@ def _my_data(store: Store, learner: Learner, site: Site) -> None:
             st.query_params.pop("reprise", None)
             st.session_state["learner:erased"] = True
             st.rerun()
-    st.caption(f"Parcours commencé le {format_long_date(_local_day(learner.created_at).date())}.")
+    st.caption(f"Parcours commencé le {format_long_date(local_day(learner.created_at))}.")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_percent
+from course.formatting import format_long_date, format_percent
 from course.guard import Guard, client_key
+from course.issuing import local_day
 from course.text import escape_markdown
 from views.common import client_address, get_store
 
@@ -53,7 +54,7 @@ def _verify(code: str) -> None:
             icon=":material/cancel:",
         )
         return
-    day = certificate.issued_at.astimezone(DISPLAY_TIMEZONE).date()
+    day = local_day(certificate.issued_at)
     st.success("Attestation authentique.", icon=":material/verified:")
     st.markdown(
         f"- **Délivrée à**\u202f: {escape_markdown(certificate.learner_name)}\n"
