@@ -120,10 +120,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--count", type=int, default=100)
     args = parser.parse_args()
+    load = os.getloadavg()[0]  # other work on the machine slows every figure down
     report = table(measure(args.count))
     header = (
         f"Mesuré le {datetime.now():%Y-%m-%d %H:%M} sur {platform.node()} ({platform.machine()}, "
-        f"{os.cpu_count()} cœurs, Python {platform.python_version()}), dans un seul processus.\n\n"
+        f"{os.cpu_count()} cœurs, Python {platform.python_version()}), dans un seul processus\u202f; "
+        f"charge moyenne de la machine avant la mesure\u202f: {load:.2f}.\n\n"
     )
     print(header + report)
     RESULTS.write_text("# Attestations PDF\n\n" + header + report + "\n", encoding="utf-8")
