@@ -10,6 +10,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from course.store import Store
 from tools.postgres_server import PostgresServer, start_postgres
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -82,3 +83,11 @@ PERFECT = {
     "nombre": 610,
     "intervalle": 2023,
 }
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    """A store on SQLite and on PostgreSQL: tests that use it run against both."""
+    opened = Store(database_url)
+    yield opened
+    opened.engine.dispose()

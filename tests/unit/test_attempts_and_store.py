@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-
-import pytest
 
 from course.attempts import Attempt, drawn_questions, presented_order
 from course.content import load_quiz
@@ -16,14 +13,6 @@ from tests.conftest import FIXTURES, PERFECT
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    """A store on SQLite and on PostgreSQL: every store test runs against both."""
-    opened = Store(database_url)
-    yield opened
-    opened.engine.dispose()
 
 
 def test_a_seed_fixes_the_draw_and_the_order() -> None:

@@ -6,10 +6,7 @@ Every test runs on SQLite and on PostgreSQL (the `database_url` fixture).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-
-import pytest
 
 from course.attempts import Attempt
 from course.content import load_quiz
@@ -18,13 +15,6 @@ from tests.conftest import FIXTURES
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    opened = Store(database_url)
-    yield opened
-    opened.engine.dispose()
 
 
 def test_a_resume_code_finds_its_learner_however_it_is_typed(store: Store) -> None:
