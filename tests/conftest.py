@@ -62,7 +62,9 @@ FIXED_PAGES = {
     "mon-parcours": "Mon parcours",
     "verification": "Vérifier une attestation",
     "confidentialite": "Confidentialité",
+    "atelier": "Rejoindre un atelier",
     "espace-formateur": "Espace formateur",
+    "presentation": "Mode présentation",
 }
 
 # The right answers to tests/fixtures/grading/tous-les-types.yaml, in `grade` form.

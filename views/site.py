@@ -21,7 +21,8 @@ class Site:
     pages: dict[str, StreamlitPage] = field(default_factory=dict)
 
     def page(self, name: str) -> StreamlitPage:
-        """A fixed page by name: home, glossary, figures, evaluation, journey, trainer."""
+        """A fixed page by name: home, glossary, figures, evaluation, journey, workshop, trainer,
+        presentation, verification, privacy."""
         return self.pages[name]
 
 
@@ -40,9 +41,11 @@ def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
         home,
         journey,
         lesson,
+        presentation,
         privacy,
         trainer,
         verification,
+        workshop,
     )
 
     site = Site()
@@ -76,16 +79,32 @@ def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
     site.pages["privacy"] = _page(
         privacy.privacy_page, "Confidentialité", "confidentialite", ":material/shield:"
     )
+    site.pages["workshop"] = _page(
+        lambda: workshop.workshop_page(site), "Rejoindre un atelier", "atelier", ":material/groups:"
+    )
     site.pages["trainer"] = _page(
-        trainer.trainer_page, "Espace formateur", "espace-formateur", ":material/co_present:"
+        lambda: trainer.trainer_page(site),
+        "Espace formateur",
+        "espace-formateur",
+        ":material/co_present:",
+    )
+    site.pages["presentation"] = _page(
+        lambda: presentation.presentation_page(site),
+        "Mode présentation",
+        "presentation",
+        ":material/slideshow:",
     )
     sections = {
         "": [site.pages["home"]],
         "Modules": list(site.lessons.values()),
         "Outils": [site.pages["glossary"], site.pages["figures"]],
-        "Votre parcours": [site.pages["evaluation"], site.pages["journey"]],
+        "Votre parcours": [
+            site.pages["evaluation"],
+            site.pages["journey"],
+            site.pages["workshop"],
+        ],
         "À propos": [site.pages["verification"], site.pages["privacy"]],
-        "Formateur": [site.pages["trainer"]],
+        "Formateur": [site.pages["trainer"], site.pages["presentation"]],
     }
     return site, sections
 

@@ -1,16 +1,17 @@
-"""Espace formateur: workshops, live questions and exports (arrives with the workshop tools)."""
+"""Espace formateur: workshops, live questions, group results and exports, behind a password."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from views.site import Site
+from views.trainer_access import trainer_gate, trainer_sign_out_button
 
-def trainer_page() -> None:
-    """Explain what this page will hold and how it will be protected."""
+
+def trainer_page(site: Site) -> None:
+    """The trainer's dashboard, once signed in."""
     st.title("Espace formateur")
-    st.info(
-        "Bientôt ici : le mode présentation, les questions en direct sur les téléphones de la "
-        "salle, les résultats du groupe et les exports. Cet espace sera protégé par un mot de "
-        "passe que vous choisirez : aucun mot de passe n'est fourni par défaut.",
-        icon=":material/construction:",
-    )
+    if not trainer_gate():
+        return
+    st.success("Vous êtes connecté à l'espace formateur.", icon=":material/co_present:")
+    trainer_sign_out_button()

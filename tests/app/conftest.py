@@ -22,8 +22,16 @@ def open_page(app: AppTest, url_path: str) -> AppTest:
 
 
 @pytest.fixture
-def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
-    """A started app, on the shipped content or on another content folder."""
+def app(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[..., AppTest]:
+    """A started app, on the shipped content or on another content folder.
+
+    Its database is a fresh SQLite file unless the test sets COURSE_DATA_DIR itself: tests never
+    write to var/ nor see each other's learners or failed passwords.
+    """
+    monkeypatch.delenv("COURSE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path_factory.mktemp("app-data")))
 
     def start(content_dir: str | None = None) -> AppTest:
         if content_dir is not None:
