@@ -634,6 +634,11 @@ class Store:
             row = db.execute(select(certificates).where(certificates.c.code == canonical)).first()
         return _certificate(row) if row else None
 
+    def certificate_codes(self) -> set[str]:
+        """The codes of every certificate still on record (erased learners' are gone)."""
+        with self.transaction() as db:
+            return set(db.execute(select(certificates.c.code)).scalars())
+
     # --- Slowing down guessing --------------------------------------------------------------------
 
     def record_failure(self, scope: str, client: str, now: datetime | None = None) -> None:

@@ -111,9 +111,11 @@ def test_a_learner_s_data_can_be_downloaded_then_erased(store: Store) -> None:
     assert data["quiz"][0]["réponses"] == {"vrai-faux": False}
     assert data["exercices"] == {"quel-reseau": {"reseaux": ["facebook"]}}
     assert data["attestation"]["code"] == certificate.code
+    assert store.certificate_codes() == {certificate.code}
     assert store.delete_learner(learner.id)
     assert store.learner(learner.id) is None
     assert store.certificate(certificate.code) is None
+    assert store.certificate_codes() == set()
     assert store.finished_attempts(learner.id) == []
     with store.transaction() as db:
         for table in ("attempts", "attempt_steps", "lesson_visits", "exercise_answers"):
