@@ -24,17 +24,6 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Boolean,
-    Column,
-    DateTime,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
     Table,
     create_engine,
     delete,
@@ -55,110 +44,23 @@ from course.attempts import Attempt, Step
 from course.codes import code_digest, new_code, normalise_code
 from course.content import PROJECT_ROOT
 from course.quiz_engine import QuizResult
+from course.schema import (
+    attempts,
+    certificates,
+    exercise_answers,
+    guard_failures,
+    learners,
+    lesson_visits,
+    live_answers,
+    live_questions,
+    steps,
+    workshop_members,
+    workshops,
+)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 FIRST_REVISION = "0001"  # the schema that existed before migrations (it has `schema_version`)
 MIGRATION_LOCK = 4_711_001  # PostgreSQL advisory lock taken while migrating
-metadata = MetaData()
-Timestamp = DateTime(timezone=True)
-
-learners = Table(
-    "learners",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("name", String(200), nullable=False),
-    Column("created_at", Timestamp, nullable=False),
-    Column("resume_digest", String(64)),  # SHA-256 of the resume code, never the code itself
-    Column("email", String(320)),
-    Column("last_seen_at", Timestamp),
-    Index("ix_learners_resume_digest", "resume_digest", unique=True),
-)
-attempts = Table(
-    "attempts",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column(
-        "learner_id",
-        String(32),
-        ForeignKey("learners.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
-    Column("quiz_id", String(100), nullable=False, index=True),
-    Column("quiz_hash", String(64), nullable=False),
-    Column("seed", BigInteger, nullable=False),
-    Column("question_ids", JSON, nullable=False),
-    Column("started_at", Timestamp, nullable=False),
-    Column("deadline", Timestamp),
-    Column("submitted_at", Timestamp),
-    Column("score", Float),
-    Column("max_score", Float),
-    Column("percent", Float),
-    Column("passed", Boolean),
-    Column("fractions", JSON),
-    Column("responses", JSON),
-)
-steps = Table(
-    "attempt_steps",
-    metadata,
-    Column(
-        "attempt_id", String(32), ForeignKey("attempts.id", ondelete="CASCADE"), primary_key=True
-    ),
-    Column("number", Integer, primary_key=True),
-    Column("kind", String(10), nullable=False),
-    Column("question_id", String(100)),
-    Column("response", JSON),
-    Column("at", Timestamp, nullable=False),
-)
-
-lesson_visits = Table(
-    "lesson_visits",
-    metadata,
-    Column(
-        "learner_id", String(32), ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
-    ),
-    Column("lesson_id", String(100), primary_key=True),
-    Column("first_at", Timestamp, nullable=False),
-    Column("last_at", Timestamp, nullable=False),
-    Column("seconds", Integer, nullable=False),
-    Column("completed_at", Timestamp),  # « J'ai terminé ce module »
-)
-exercise_answers = Table(
-    "exercise_answers",
-    metadata,
-    Column(
-        "learner_id", String(32), ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
-    ),
-    Column("exercise_id", String(100), primary_key=True),
-    Column("data", JSON, nullable=False),
-    Column("updated_at", Timestamp, nullable=False),
-)
-certificates = Table(
-    "certificates",
-    metadata,
-    Column("code", String(16), primary_key=True),
-    Column(
-        "learner_id",
-        String(32),
-        ForeignKey("learners.id", ondelete="CASCADE"),
-        nullable=False,
-        unique=True,
-    ),
-    Column("learner_name", String(200), nullable=False),
-    Column("course_title", String(200), nullable=False),
-    Column("percent", Float, nullable=False),
-    Column("modules", JSON, nullable=False),
-    Column("issued_at", Timestamp, nullable=False),
-)
-guard_failures = Table(
-    "guard_failures",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("scope", String(20), nullable=False),
-    Column("client", String(64), nullable=False),
-    Column("at", Timestamp, nullable=False),
-    Index("ix_guard_failures_scope_client_at", "scope", "client", "at"),
-)
 
 
 def default_database_url() -> str:
@@ -721,6 +623,7 @@ class Store:
             },
             "quiz": attempt_data,
             "exercices": self.exercise_answers(learner_id),
+            **self._workshop_data(learner_id),
             "attestation": None
             if certificate is None
             else {
@@ -729,6 +632,43 @@ class Store:
                 "pourcentage": certificate.percent,
                 "modules": list(certificate.modules),
             },
+        }
+
+    def _workshop_data(self, learner_id: str) -> dict[str, Any]:
+        """The workshops a learner joined and their live answers (part of their data)."""
+        with self.transaction() as db:
+            joined = db.execute(
+                select(workshops.c.code, workshops.c.title, workshop_members)
+                .join(workshop_members, workshop_members.c.workshop_id == workshops.c.id)
+                .where(workshop_members.c.learner_id == learner_id)
+                .order_by(workshop_members.c.joined_at)
+            ).all()
+            answered = db.execute(
+                select(live_questions.c.quiz_id, live_questions.c.question_id, live_answers)
+                .join(live_answers, live_answers.c.live_question_id == live_questions.c.id)
+                .where(live_answers.c.learner_id == learner_id)
+                .order_by(live_answers.c.answered_at)
+            ).all()
+        return {
+            "ateliers": [
+                {
+                    "code": row.code,
+                    "titre": row.title,
+                    "nom affiché": row.display_name,
+                    "rejoint le": _iso(row.joined_at),
+                }
+                for row in joined
+            ],
+            "questions en direct": [
+                {
+                    "quiz": row.quiz_id,
+                    "question": row.question_id,
+                    "réponse": row.response,
+                    "points": row.points,
+                    "répondu le": _iso(row.answered_at),
+                }
+                for row in answered
+            ],
         }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from course.store import metadata
+from course.schema import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(

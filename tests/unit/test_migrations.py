@@ -10,7 +10,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
-from course.store import MIGRATIONS, Store, metadata, migrate, normalized_url
+from course.schema import metadata
+from course.store import MIGRATIONS, Store, migrate, normalized_url
 
 STARTED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 SUBMITTED = datetime(2026, 11, 2, 9, 12, tzinfo=UTC)
