@@ -6,8 +6,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import xml.dom.minidom
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,10 +23,16 @@ from course.badges import (
     badge_url,
     default_badge_image,
     issuer_profile,
+    prune_badges,
     recipient,
     recipient_matches,
+    remove_hosted_badge,
+    static_dir,
     svg_data_uri,
+    write_hosted_badge,
 )
+from course.models import CourseSettings
+from tests.conftest import PROJECT_ROOT
 
 BASE = "https://formation.example.org"
 VERIFY = f"{BASE}/?page=verifier&code=K7QF-29XM"
@@ -178,3 +186,164 @@ def test_the_badge_image_is_our_svg_as_a_data_uri() -> None:
     assert document.documentElement.tagName == "svg"
     assert document.getElementsByTagName("title")[0].firstChild is not None
     assert svg_data_uri(svg.decode("utf-8")) == uri
+
+
+# --- The hosted files -------------------------------------------------------------------------
+
+SETTINGS = CourseSettings.model_validate(
+    {
+        "certificate": {
+            "organisation": "Maison des associations de Lyon",
+            "signatory_name": "Camille Durand",
+            "signatory_role": "Responsable de la formation",
+            "public_url": BASE,
+        },
+        "badge": {
+            "name": "Formation aux réseaux sociaux",
+            "description": "A suivi la formation aux réseaux sociaux.",
+            "criteria": "Réussir le quiz de chaque module et l'examen final.",
+            "issuer_url": "https://mda-lyon.example.org",
+        },
+        "data": {"controller": "MDA", "contact": "l'accueil", "retention_months": 24},
+    }
+)
+ISSUED = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
+
+
+def write(folder: Path, code: str = "K7QF-29XM", email: str | None = None) -> bytes:
+    return write_hosted_badge(
+        folder,
+        SETTINGS,
+        BASE,
+        code=code,
+        issued_on=ISSUED,
+        verification_url=f"{BASE}/verification?code={code}",
+        email=email,
+    )
+
+
+def test_the_three_documents_are_written_where_their_ids_point(tmp_path: Path) -> None:
+    downloaded = json.loads(write(tmp_path, email="Zoe@Example.org"))
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert files == [
+        "badges",
+        "badges/assertion-K7QF-29XM.json",
+        "badges/badge-formation.json",
+        "badges/issuer.json",
+    ]
+    hosted = {
+        f"{BASE}/app/static/{path}": json.loads((tmp_path / path).read_text(encoding="utf-8"))
+        for path in files[1:]
+    }
+    assert all(document["id"] == url for url, document in hosted.items())
+    assertion_file = hosted[downloaded["id"]]
+    assert assertion_file == downloaded
+    assert hosted[downloaded["badge"]]["name"] == "Formation aux réseaux sociaux"
+    assert hosted[downloaded["badge"]]["criteria"]["narrative"].startswith("Réussir le quiz")
+    issuer = hosted[hosted[downloaded["badge"]]["issuer"]]
+    assert issuer["name"] == "Maison des associations de Lyon"
+    assert issuer["url"] == "https://mda-lyon.example.org"
+    assert (tmp_path / "badges/assertion-K7QF-29XM.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_with_an_email_the_recipient_is_the_salted_hash_of_the_email(tmp_path: Path) -> None:
+    earned = json.loads(write(tmp_path, email="Zoe.Martin@Example.org"))
+    identity = earned["recipient"]
+    assert identity["type"] == "email" and identity["hashed"] is True
+    salted = ("zoe.martin@example.org" + identity["salt"]).encode()
+    assert identity["identity"] == "sha256$" + hashlib.sha256(salted).hexdigest()
+    assert "zoe" not in (tmp_path / "badges/assertion-K7QF-29XM.json").read_text().lower()
+
+
+def test_without_an_email_the_recipient_is_the_verification_url(tmp_path: Path) -> None:
+    earned = json.loads(write(tmp_path))
+    identity = earned["recipient"]
+    assert identity["type"] == "url"
+    assert recipient_matches(identity, f"{BASE}/verification?code=K7QF-29XM")
+    assert earned["evidence"] == f"{BASE}/verification?code=K7QF-29XM"
+
+
+def test_writing_again_gives_the_same_file_and_keeps_its_salt(tmp_path: Path) -> None:
+    first = write(tmp_path, email="zoe@example.org")
+    path = tmp_path / "badges/assertion-K7QF-29XM.json"
+    written_at = path.stat().st_mtime_ns
+    assert write(tmp_path, email="zoe@example.org") == first == path.read_bytes()
+    assert path.stat().st_mtime_ns == written_at  # not rewritten when nothing changed
+
+
+def test_a_changed_public_address_rewrites_the_documents(tmp_path: Path) -> None:
+    write(tmp_path)
+    moved = write_hosted_badge(
+        tmp_path,
+        SETTINGS,
+        "https://nouvelle.example.org",
+        code="K7QF-29XM",
+        issued_on=ISSUED,
+        verification_url="https://nouvelle.example.org/verification?code=K7QF-29XM",
+        email=None,
+    )
+    stored = json.loads((tmp_path / "badges/assertion-K7QF-29XM.json").read_text())
+    assert stored == json.loads(moved)
+    assert stored["id"].startswith("https://nouvelle.example.org/app/static/badges/")
+    issuer = json.loads((tmp_path / "badges/issuer.json").read_text())
+    assert issuer["id"].startswith("https://nouvelle.example.org/")
+
+
+@pytest.mark.parametrize("code", ["k7qf-29xm", "K7QF29XM", "../K7QF-29XM", "K7QF-29XM/x", ""])
+def test_file_names_come_from_canonical_codes_only(tmp_path: Path, code: str) -> None:
+    with pytest.raises(ValueError):
+        write(tmp_path, code=code)
+    with pytest.raises(ValueError):
+        remove_hosted_badge(tmp_path, code)
+    assert not list(tmp_path.rglob("assertion-*"))
+
+
+def test_an_erased_learner_s_assertion_is_removed(tmp_path: Path) -> None:
+    write(tmp_path, "K7QF-29XM")
+    write(tmp_path, "AAAA-BBBB")
+    assert remove_hosted_badge(tmp_path, "K7QF-29XM")
+    assert not remove_hosted_badge(tmp_path, "K7QF-29XM")
+    names = sorted(p.name for p in (tmp_path / "badges").iterdir())
+    assert names == ["assertion-AAAA-BBBB.json", "badge-formation.json", "issuer.json"]
+
+
+def _age(path: Path, hours: float) -> None:
+    moment = datetime.now(UTC).timestamp() - hours * 3600
+    os.utime(path, (moment, moment))
+
+
+def test_pruning_removes_old_orphans_and_leftovers_only(tmp_path: Path) -> None:
+    for code in ("K7QF-29XM", "AAAA-BBBB", "CCCC-DDDD"):
+        write(tmp_path, code)
+    folder = tmp_path / "badges"
+    (folder / "notes.json").write_text("{}")
+    (folder / ".tmp-abandoned").write_text("{")
+    for path in folder.iterdir():
+        _age(path, 2)
+    _age(folder / "assertion-CCCC-DDDD.json", 0.1)  # just issued by another process
+    removed = prune_badges(tmp_path, {"K7QF-29XM"})
+    assert removed == ["AAAA-BBBB"]
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [
+        "assertion-CCCC-DDDD.json",
+        "assertion-K7QF-29XM.json",
+        "badge-formation.json",
+        "issuer.json",
+        "notes.json",
+    ]
+    later = datetime.now(UTC) + timedelta(hours=1)
+    assert prune_badges(tmp_path, {"K7QF-29XM"}, now=later) == ["CCCC-DDDD"]
+
+
+def test_pruning_a_missing_folder_does_nothing(tmp_path: Path) -> None:
+    assert prune_badges(tmp_path / "absent", set()) == []
+
+
+def test_the_static_folder_is_next_to_app_py_unless_a_test_moves_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("COURSE_STATIC_DIR", raising=False)
+    assert static_dir() == PROJECT_ROOT / "static"
+    assert (PROJECT_ROOT / "app.py").exists()
+    monkeypatch.setenv("COURSE_STATIC_DIR", str(tmp_path))
+    assert static_dir() == tmp_path
