@@ -29,3 +29,8 @@ def resume_url(settings: CourseSettings | None, code: str) -> str:
 def verification_url(settings: CourseSettings | None, code: str) -> str:
     """Where anyone checks a certificate: printed on it and in its QR code."""
     return f"{public_url(settings)}/verification?{urlencode({'code': code})}"
+
+
+def workshop_url(base: str, code: str) -> str:
+    """The join link of a workshop, under the address the room's phones can reach."""
+    return f"{base.rstrip('/')}/atelier?{urlencode({'atelier': code})}"

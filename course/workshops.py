@@ -78,7 +78,7 @@ class LiveQuestion:
 
     @property
     def state(self) -> str:
-        """« open », « closed » or « revealed »."""
+        """ "open", "closed" or "revealed"."""
         if self.revealed_at is not None:
             return "revealed"
         return "open" if self.closed_at is None else "closed"

@@ -16,6 +16,7 @@ from course.formatting import (
     format_percent,
     format_time_left,
 )
+from course.live import option_letter
 from course.models import (
     Matching,
     MultipleChoice,
@@ -36,21 +37,20 @@ TRUE_FALSE = ["Vrai", "Faux"]
 UNANSWERED = object()
 
 
-def _widget(question: Question, attempt: Attempt, shuffle: bool, key: str) -> Any:
-    """Draw the input for one question; returns the response in `grade` form, or UNANSWERED."""
-    order = presented_order(question, attempt.seed, shuffle)
+def question_widget(question: Question, order: list[int], key: str, lettered: bool = False) -> Any:
+    """Draw the input for one question, its options in `order`; returns the response in
+    `grade` form, or UNANSWERED. `lettered` prefixes options with A, B, C… (live questions)."""
+
+    def option(i: int) -> str:
+        text = question.options[i].text  # type: ignore[union-attr]
+        return f"{option_letter(i)}. {text}" if lettered else text
+
     if isinstance(question, SingleChoice):
-        picked = st.radio(
-            "Votre réponse",
-            order,
-            index=None,
-            key=key,
-            format_func=lambda i: question.options[i].text,
-        )
+        picked = st.radio("Votre réponse", order, index=None, key=key, format_func=option)
         return UNANSWERED if picked is None else picked
     if isinstance(question, MultipleChoice):
         st.caption("Plusieurs réponses possibles.")
-        return [i for i in order if st.checkbox(question.options[i].text, key=f"{key}-{i}")]
+        return [i for i in order if st.checkbox(option(i), key=f"{key}-{i}")]
     if isinstance(question, TrueFalse):
         picked = st.radio("Votre réponse", TRUE_FALSE, index=None, key=key, horizontal=True)
         return UNANSWERED if picked is None else picked == "Vrai"
@@ -79,7 +79,7 @@ def _widget(question: Question, attempt: Attempt, shuffle: bool, key: str) -> An
     return text if text.strip() else UNANSWERED
 
 
-def _validated_response(question: Question, response: Any) -> Any:
+def validated_response(question: Question, response: Any) -> Any:
     """Check a response before saving it; shows a French message and returns UNANSWERED when unusable."""
     if response is UNANSWERED:
         message = (
@@ -128,10 +128,11 @@ def _ask(
     st.subheader(f"Question {number} sur {total}")
     with st.form(f"form-{attempt.id}-{question.id}"):
         st.markdown(question.prompt)
-        response = _widget(question, attempt, quiz.shuffle, f"{attempt.id}-{question.id}")
+        order = presented_order(question, attempt.seed, quiz.shuffle)
+        response = question_widget(question, order, f"{attempt.id}-{question.id}")
         sent = st.form_submit_button("Valider ma réponse", type="primary")
     if sent:
-        response = _validated_response(question, response)
+        response = validated_response(question, response)
         if response is not UNANSWERED:
             attempt = store.record_step(attempt, attempt.next_step, "answer", question.id, response)
             if attempt.expired(datetime.now(UTC)):

@@ -1,13 +1,194 @@
-"""Rejoindre un atelier: participants join the trainer's workshop on their phones."""
+"""Rejoindre un atelier: participants join the trainer's workshop on their phones and answer.
+
+Joining needs a learner record (name and resume code, as everywhere in the course), so live
+answers count in the participant's own record. The join code comes from the QR code's link
+(`?atelier=K7Q-F29`) or is typed; wrong codes are slowed down per client.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from course.attempts import presented_order
+from course.formatting import format_number
+from course.guard import Guard, client_key
+from course.learners import InvalidIdentity, clean_name
+from course.live import right_answer_text, score_live_answer
+from course.models import Question, Scoring
+from course.store import Learner
+from course.text import escape_markdown
+from course.workshops import LiveAnswer, LiveQuestion, Workshop, Workshops, normalise_join_code
+from views.common import client_address, get_course, get_store
+from views.identity import sign_in
+from views.live import find_question, signature_of, watch
+from views.quiz import UNANSWERED, question_widget, validated_response
 from views.site import Site
+
+URL_KEY = "atelier"
+JOINED_KEY = "workshop:joined"
+TRIES = 20  # wrong join codes per client and quarter of an hour
 
 
 def workshop_page(site: Site) -> None:
     """Join a workshop with its code, then answer the live questions."""
     st.title("Rejoindre un atelier")
-    st.info("Les ateliers en direct arrivent bientôt.", icon=":material/construction:")
+    learner = sign_in(
+        "Pour participer à l'atelier, indiquez votre nom (il figurera sur votre attestation) "
+        "ou reprenez votre parcours avec votre code personnel."
+    )
+    if learner is None:
+        return
+    workshops = Workshops(get_store())
+    workshop = _joined(workshops, learner) or _join_form(workshops, learner)
+    if workshop is not None:
+        _live(workshops, workshop, learner)
+
+
+def _joined(workshops: Workshops, learner: Learner) -> Workshop | None:
+    """The workshop this session joined, or the one in the link if the learner is a member."""
+    workshop_id = st.session_state.get(JOINED_KEY)
+    if workshop_id is None and st.query_params.get(URL_KEY):
+        found = workshops.by_code(st.query_params[URL_KEY])
+        workshop_id = found.id if found else None
+    if workshop_id is None or not workshops.is_member(workshop_id, learner.id):
+        return None
+    return workshops.workshop(workshop_id)
+
+
+def _first_name(name: str) -> str:
+    return name.split()[0][:30] if name.split() else name[:30]
+
+
+def _join_form(workshops: Workshops, learner: Learner) -> Workshop | None:
+    with st.form("rejoindre"):
+        typed = st.text_input(
+            "Code de l'atelier",
+            value=st.query_params.get(URL_KEY, ""),
+            max_chars=12,
+            placeholder="K7Q-F29",
+        )
+        shown = st.text_input(
+            "Nom affiché à la salle (prénom ou pseudonyme)",
+            value=_first_name(learner.name),
+            max_chars=30,
+            help="Seul ce nom apparaît dans le classement projeté, jamais votre nom complet.",
+        )
+        sent = st.form_submit_button("Rejoindre l'atelier", type="primary")
+    if not sent:
+        return None
+    guard, client = Guard(get_store(), "workshop", limit=TRIES), client_key(client_address())
+    if guard.blocked(client):
+        st.error(
+            "Trop de codes erronés depuis cet appareil. Attendez un quart d'heure.",
+            icon=":material/lock_clock:",
+        )
+        return None
+    workshop = workshops.by_code(typed) if normalise_join_code(typed) else None
+    if workshop is None:
+        guard.failed(client)
+        st.error(
+            "Aucun atelier ne correspond à ce code. Vérifiez-le\u202f: il a la forme "
+            "«\u00a0K7Q-F29\u00a0» et s'affiche sur l'écran du formateur.",
+            icon=":material/error:",
+        )
+        return None
+    if not workshop.open:
+        st.warning("Cet atelier est terminé.", icon=":material/event_busy:")
+        return None
+    try:
+        display_name = clean_name(shown)
+    except InvalidIdentity:
+        display_name = _first_name(learner.name)
+    workshops.join(workshop.id, learner.id, display_name[:30])
+    st.session_state[JOINED_KEY] = workshop.id
+    st.query_params[URL_KEY] = workshop.code
+    st.rerun()
+    return None  # not reached: st.rerun() stops this run
+
+
+def _live(workshops: Workshops, workshop: Workshop, learner: Learner) -> None:
+    """The participant's screen: waiting, the open question, or the answer revealed."""
+    st.caption(
+        f"Atelier «\u00a0{escape_markdown(workshop.title)}\u00a0» · code {workshop.code} · "
+        f"vous participez en tant que {escape_markdown(learner.name)}"
+    )
+    if not workshop.open:
+        st.info("Cet atelier est terminé. Merci de votre participation\u202f!")
+        return
+    current = workshops.current_question(workshop.id)
+    watch(workshop.id, signature_of(current))
+    if current is None:
+        st.info(
+            "Vous avez rejoint l'atelier. La première question s'affichera ici dès que le "
+            "formateur la lancera.",
+            icon=":material/hourglass_top:",
+        )
+        return
+    found = find_question(get_course(), current.quiz_id, current.question_id)
+    if found is None:
+        st.warning("Cette question n'existe plus dans le cours. Attendez la suivante.")
+        return
+    quiz, question = found
+    st.subheader(f"Question {current.number}")
+    st.markdown(question.prompt)
+    answer = workshops.answer_of(current.id, learner.id)
+    if current.state == "revealed":
+        _reveal(question, answer)
+    elif answer is not None:
+        st.success(
+            "Réponse envoyée. Le formateur révélera la bonne réponse dans un instant.",
+            icon=":material/send:",
+        )
+    elif current.state == "closed":
+        st.info(
+            "La question est close\u202f: les réponses ne sont plus acceptées. Attendez la "
+            "révélation de la bonne réponse.",
+            icon=":material/lock:",
+        )
+    else:
+        _answer_form(workshops, current, question, quiz.scoring, learner)
+
+
+def _answer_form(
+    workshops: Workshops,
+    current: LiveQuestion,
+    question: Question,
+    scoring: Scoring,
+    learner: Learner,
+) -> None:
+    with st.form(f"live-{current.id}"):
+        # Options in the author's order, lettered as on the projector; items to order and
+        # right-hand sides still shuffled (the same way on every phone).
+        order = presented_order(question, int(current.id[:12], 16), shuffle=False)
+        response = question_widget(question, order, f"live-{current.id}", lettered=True)
+        sent = st.form_submit_button("Envoyer ma réponse", type="primary")
+    if not sent:
+        return
+    response = validated_response(question, response)
+    if response is UNANSWERED:
+        return
+    fraction, points = score_live_answer(question, response, scoring)
+    if workshops.answer(current.id, learner.id, response, fraction, points):
+        st.rerun()
+    st.warning(
+        "La question vient d'être close\u202f: votre réponse n'a pas pu être prise en compte."
+    )
+
+
+def _reveal(question: Question, answer: LiveAnswer | None) -> None:
+    st.markdown(f"**Bonne réponse\u202f:** {escape_markdown(right_answer_text(question))}")
+    if answer is None:
+        st.info("Vous n'avez pas répondu à cette question.")
+    elif answer.fraction >= 1:
+        st.success(
+            f"Bravo, c'est juste\u202f! +{format_number(answer.points)} point(s)",
+            icon=":material/celebration:",
+        )
+    elif answer.fraction > 0:
+        st.warning(
+            f"En partie juste\u202f: +{format_number(answer.points)} point(s)",
+            icon=":material/adjust:",
+        )
+    else:
+        st.error("Ce n'était pas la bonne réponse.", icon=":material/cancel:")
+    st.info(question.explanation, icon=":material/lightbulb:")
