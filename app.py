@@ -14,5 +14,6 @@ course = get_course()
 site, sections = build_site(course)
 current = st.navigation(sections, position="hidden")
 track_time(current.url_path if current.url_path in site.lessons else None)
-show_sidebar(course, sections, current_learner())
+site.follow(course, current_learner())  # progress read once: the sidebar and the page share it
+show_sidebar(course, sections, site.learner, site.progress)
 current.run()

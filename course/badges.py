@@ -231,7 +231,7 @@ def course_documents(
 
 
 def _canonical(code: str) -> str:
-    """A file name is only ever built from a canonical certificate code (« K7QF-29XM »)."""
+    """A file name is only ever built from a canonical certificate code such as K7QF-29XM."""
     if normalise_code(code) != code:
         raise ValueError(f"not a canonical certificate code: {code!r}")
     return code

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from course.badges import prune_badges, static_dir
 from course.charts import build_figure, chart_rows, data_table
 from course.content import Course, content_dir_from_env, content_fingerprint, load_course
 from course.errors import ContentError
@@ -38,12 +39,14 @@ def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Course:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _open_store(url: str) -> Store:
-    """Open (and migrate) the database, then erase records past the retention period."""
+    """Open (and migrate) the database, erase records past the retention period, then withdraw
+    the Open Badges of certificates no longer on record."""
     store = Store(url)
     settings = get_course().settings
     if settings is not None:
         now = datetime.now(UTC)
         store.purge_inactive(retention_cutoff(settings.data.retention_months, now))
+    prune_badges(static_dir(), store.certificate_codes())
     return store
 
 

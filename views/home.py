@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from course.content import BrokenLesson
+from course.content import BrokenLesson, Course
 from course.formatting import format_minutes
+from course.progress import Progress
+from course.store import Learner
+from course.text import escape_markdown
 from views.common import get_course
+from views.journey import show_next_step
 from views.site import Site
 
 
@@ -21,20 +25,11 @@ def home_page(site: Site) -> None:
         st.markdown(f"**{info.tagline}**")
         st.markdown(f"**Pour qui ?** {info.audience}")
         st.markdown(info.description)
+    if site.learner is not None and site.progress is not None:
+        _learner_progress(site.learner, site.progress, site)
+    else:
+        _invitation(course, site)
     modules = course.modules
-    total = sum(m.meta.duration for m in course.lessons)
-    st.header("Par où commencer ?")
-    st.markdown(
-        (info.start_advice if info and info.start_advice else "")
-        + f" Le parcours compte {len(modules)} modules, environ {format_minutes(total)} en tout."
-    )
-    if course.lessons:
-        first = course.lessons[0]
-        st.page_link(
-            site.lessons[first.id],
-            label=f"Commencer : {first.meta.title}",
-            icon=":material/play_arrow:",
-        )
     st.header("Les modules")
     for number, module in enumerate(modules, start=1):
         with st.container(border=True):
@@ -52,3 +47,45 @@ def home_page(site: Site) -> None:
             st.page_link(
                 site.lessons[module.id], label="Ouvrir le module", icon=":material/arrow_forward:"
             )
+
+
+def _invitation(course: Course, site: Site) -> None:
+    """For a visitor: where to start, how long the course takes, and a record to keep."""
+    info = course.info
+    total = sum(m.meta.duration for m in course.lessons)
+    st.header("Par où commencer\u202f?")
+    st.markdown(
+        (info.start_advice if info and info.start_advice else "")
+        + f" Le parcours compte {len(course.modules)} modules, environ {format_minutes(total)} "
+        "en tout."
+    )
+    if course.lessons:
+        first = course.lessons[0]
+        st.page_link(
+            site.lessons[first.id],
+            label=f"Commencer\u202f: {first.meta.title}",
+            icon=":material/play_arrow:",
+        )
+    st.page_link(
+        site.page("journey"),
+        label="Créer mon parcours pour suivre ma progression et obtenir l'attestation",
+        icon=":material/route:",
+    )
+
+
+def _learner_progress(learner: Learner, progress: Progress, site: Site) -> None:
+    """For a signed-in learner: modules finished, quizzes passed, and the next step."""
+    total = len(progress.modules)
+    finished = sum(1 for module in progress.modules if module.completed)
+    st.header("Votre progression")
+    st.markdown(f"Bon retour, **{escape_markdown(learner.name)}**.")
+    done, passed = st.columns(2)
+    done.metric("Modules terminés", f"{finished} sur {total}")
+    passed.metric("Quiz réussis", f"{progress.quizzes_passed} sur {total}")
+    plural = "s" if finished > 1 else ""
+    st.progress(
+        finished / total if total else 0.0,
+        text=f"{finished} module{plural} terminé{plural} sur {total}",
+    )
+    st.markdown("**Prochaine étape\u202f:**")
+    show_next_step(progress, site)

@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+from course.certificate_fonts import printable_text, unprintable_characters
 from course.codes import normalise_code
 from course.guard import Guard, client_key
 from course.learners import InvalidIdentity, clean_email, clean_name
@@ -23,6 +24,7 @@ from views.common import client_address, get_course, get_store
 SESSION_KEY = "learner"
 URL_KEY = "reprise"
 NEW_CODE_KEY = "learner:new-code"
+UNPRINTABLE_KEY = "learner:unprintable"  # characters of the new name no certificate font has
 CLOCK_KEY = "learner:clock"
 # Wrong codes allowed per client and quarter of an hour: a room sharing one address must not be
 # locked out by a few typos, and 40-bit codes stay out of reach at this pace.
@@ -113,6 +115,7 @@ def _sign_up_form() -> Learner | None:
     learner, code = get_store().create_learner(clean, mail)
     _hold(learner, code)
     st.session_state[NEW_CODE_KEY] = True
+    st.session_state[UNPRINTABLE_KEY] = unprintable_characters(clean)
     return learner
 
 
@@ -128,6 +131,7 @@ def sign_in(intro: str) -> Learner | None:
     """The learner, or the forms to start a record or resume one (with `intro` above them)."""
     learner = current_learner()
     if learner is not None:
+        _warn_unprintable(learner)
         return learner
     st.info(intro, icon=":material/badge:")
     new, known = st.columns(2)
@@ -138,6 +142,35 @@ def sign_in(intro: str) -> Learner | None:
     if learner is not None:
         st.rerun()
     return None
+
+
+def _warn_unprintable(learner: Learner) -> None:
+    """Right after sign-up (the record is kept): which characters of the name the certificate
+    cannot print."""
+    missing = st.session_state.pop(UNPRINTABLE_KEY, "")
+    if missing:
+        st.warning(unprintable_warning(learner.name, missing), icon=":material/warning:")
+
+
+def unprintable_warning(name: str, missing: str) -> str:
+    """The French warning naming the `missing` characters, each escaped, with its code point."""
+    several = len(missing) > 1
+    listed = ", ".join(f"«\u00a0{escape_markdown(c)}\u00a0» (U+{ord(c):04X})" for c in missing)
+    printed = printable_text(name)
+    if printed:
+        outcome = (
+            f"l'attestation PDF l'imprimera sans {'eux' if several else 'lui'}\u202f: "
+            f"«\u00a0{escape_markdown(printed)}\u00a0»"
+        )
+    else:
+        outcome = "l'attestation PDF ne pourra pas l'imprimer (la ligne du nom restera vide)"
+    return (
+        "Votre parcours est bien créé. Attention\u202f: les polices de l'attestation ne savent "
+        f"pas dessiner {'les caractères' if several else 'le caractère'} {listed} de votre "
+        f"nom, et {outcome}. La page de vérification de l'attestation, elle, affichera votre "
+        "nom en entier. Si vous le souhaitez, effacez ce parcours (page «\u00a0Mon "
+        "parcours\u00a0») et recommencez avec votre nom écrit en alphabet latin."
+    )
 
 
 def show_code(learner: Learner) -> None:

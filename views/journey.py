@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 from datetime import datetime
 
 import streamlit as st
 
 from course.action_plan import action_plan
+from course.badges import badge_url, remove_hosted_badge, static_dir, write_hosted_badge
 from course.certificate import build_certificate_pdf
 from course.content import Course
 from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes, format_percent
-from course.issuing import certificate_data, issue_certificate, local_day, stored_progress
-from course.links import verification_url
+from course.issuing import certificate_data, issue_certificate, local_day
+from course.links import public_url, verification_url
+from course.models import CourseSettings
 from course.progress import Progress
 from course.progress_chart import progress_figure, progress_summary, progress_table
-from course.store import Learner, Store
+from course.store import Certificate, Learner, Store
 from course.text import escape_markdown
 from views.common import PLOTLY_CONFIG, get_course, get_store
 from views.identity import SESSION_KEY, show_code, sign_in, sign_out_button
 from views.site import Site
+
+LOGGER = logging.getLogger(__name__)
 
 
 def journey_page(site: Site) -> None:
@@ -36,10 +42,11 @@ def journey_page(site: Site) -> None:
         st.page_link(site.page("privacy"), label="Confidentialité", icon=":material/shield:")
         return
     course, store = get_course(), get_store()
-    progress = stored_progress(course, store, learner.id)
+    progress = site.progress_of(course, learner)
     st.markdown(f"Parcours de **{escape_markdown(learner.name)}**")
     _summary(progress)
-    _next_step(progress, site)
+    st.subheader("Prochaine étape")
+    show_next_step(progress, site, on_journey=True)
     _chart(progress)
     _certificate(course, store, learner, progress)
     _action_plan(store, learner, progress)
@@ -64,9 +71,9 @@ def _summary(progress: Progress) -> None:
     third.metric("Temps passé", format_minutes(progress.seconds // 60))
 
 
-def _next_step(progress: Progress, site: Site) -> None:
+def show_next_step(progress: Progress, site: Site, on_journey: bool = False) -> None:
+    """A link to the learner's next step (a module, a quiz, or their certificate)."""
     step = progress.next_step
-    st.subheader("Prochaine étape")
     if step.lesson_id is not None and step.lesson_id in site.lessons:
         st.page_link(
             site.lessons[step.lesson_id], label=step.label, icon=":material/arrow_forward:"
@@ -78,8 +85,10 @@ def _next_step(progress: Progress, site: Site) -> None:
             icon=":material/quiz:",
             query_params={"quiz": step.quiz_id},
         )
-    else:
+    elif on_journey:
         st.markdown(f"{step.label} ci-dessous.")
+    else:
+        st.page_link(site.page("journey"), label=step.label, icon=":material/workspace_premium:")
 
 
 def _chart(progress: Progress) -> None:
@@ -109,7 +118,9 @@ def _certificate(course: Course, store: Store, learner: Learner, progress: Progr
         icon=":material/workspace_premium:",
     )
     data = certificate_data(issued, settings)
-    st.download_button(
+    document = _hosted_badge(settings, learner, issued)
+    pdf, badge = st.columns(2)
+    pdf.download_button(
         "Télécharger mon attestation (PDF)",
         data=lambda: build_certificate_pdf(data),
         file_name=f"attestation-{issued.code}.pdf",
@@ -117,10 +128,61 @@ def _certificate(course: Course, store: Store, learner: Learner, progress: Progr
         type="primary",
         icon=":material/download:",
     )
+    if document is not None:
+        badge.download_button(
+            "Télécharger mon badge (Open Badges)",
+            data=document,
+            file_name=f"badge-{issued.code}.json",
+            mime="application/json",
+            icon=":material/verified:",
+        )
     st.markdown(
         f"Code de vérification\u202f: **{issued.code}**. Toute personne peut vérifier "
         f"l'attestation à l'adresse {verification_url(settings, issued.code)}"
     )
+    if document is not None:
+        _explain_badge(settings, learner, issued)
+
+
+def _hosted_badge(settings: CourseSettings, learner: Learner, issued: Certificate) -> bytes | None:
+    """The Open Badges 2.0 assertion, written (with its badge class and issuer) under
+    static/badges/ so that its URL verifies; None and a French warning if that fails."""
+    try:
+        return write_hosted_badge(
+            static_dir(),
+            settings,
+            public_url(settings),
+            code=issued.code,
+            issued_on=issued.issued_at,
+            verification_url=verification_url(settings, issued.code),
+            email=learner.email,
+        )
+    except (OSError, ValueError):  # a read-only folder, or a public URL badges cannot use
+        LOGGER.exception("Open Badges documents not written for %s", issued.code)
+        st.warning(
+            "Le badge numérique est momentanément indisponible. Votre attestation, elle, "
+            "reste valable.",
+            icon=":material/warning:",
+        )
+        return None
+
+
+def _explain_badge(settings: CourseSettings, learner: Learner, issued: Certificate) -> None:
+    address = badge_url(public_url(settings), "assertion", issued.code)
+    how = (
+        "**Le badge numérique** (format Open Badges\u00a02.0) atteste votre formation sur "
+        "Internet\u202f: importez le fichier téléchargé dans un portefeuille de badges en ligne "
+        "(par exemple Canvas Credentials, anciennement Badgr) pour l'afficher sur votre profil ou "
+        "votre CV. Toute personne qui le consulte peut vérifier qu'il a bien été délivré par ce "
+        f"cours. Certains portefeuilles demandent plutôt son adresse\u202f: {address}"
+    )
+    if learner.email is None:
+        how += (
+            "\n\nVous n'avez pas donné d'adresse e-mail\u202f: le badge est rattaché au lien de "
+            "vérification de votre attestation, et les portefeuilles qui reconnaissent les "
+            "badges par l'adresse e-mail ne pourront pas le relier automatiquement à votre compte."
+        )
+    st.caption(how)
 
 
 def _action_plan(store: Store, learner: Learner, progress: Progress) -> None:
@@ -159,7 +221,11 @@ def _my_data(store: Store, learner: Learner, site: Site) -> None:
         )
         sure = st.checkbox("Je comprends que l'effacement est définitif.")
         if st.button("Effacer mon parcours", disabled=not sure, icon=":material/delete:"):
+            certificate = store.certificate_of(learner.id)
             store.delete_learner(learner.id)
+            if certificate is not None:  # its badge URL answers 404 from now on
+                with contextlib.suppress(OSError):  # else the next start's prune removes it
+                    remove_hosted_badge(static_dir(), certificate.code)
             st.session_state.pop(SESSION_KEY, None)
             st.query_params.pop("reprise", None)
             st.session_state["learner:erased"] = True

@@ -9,21 +9,42 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from course.content import BrokenLesson, Course
+from course.issuing import stored_progress
+from course.progress import ModuleStanding, Progress
 from course.store import Learner
 from course.text import escape_markdown
+from views.common import get_store
 
 
 @dataclass
 class Site:
-    """Every page of the app; filled by `build_site` before any page runs."""
+    """Every page of the app, and this run's learner and progress.
+
+    Built afresh on every run by app.py: `build_site` fills the pages, then `follow` reads the
+    learner's progress once, for the sidebar and the page alike.
+    """
 
     lessons: dict[str, StreamlitPage] = field(default_factory=dict)
     pages: dict[str, StreamlitPage] = field(default_factory=dict)
+    learner: Learner | None = None
+    progress: Progress | None = None
 
     def page(self, name: str) -> StreamlitPage:
         """A fixed page by name: home, glossary, figures, evaluation, journey, workshop, trainer,
         presentation, verification, privacy."""
         return self.pages[name]
+
+    def follow(self, course: Course, learner: Learner | None) -> None:
+        """Note this run's learner and read their progress from the store (one read per run)."""
+        self.learner = learner
+        self.progress = stored_progress(course, get_store(), learner.id) if learner else None
+
+    def progress_of(self, course: Course, learner: Learner) -> Progress:
+        """`learner`'s progress: this run's if it is theirs, else read now (signed in meanwhile)."""
+        if self.progress is None or self.learner is None or self.learner.id != learner.id:
+            self.follow(course, learner)
+        assert self.progress is not None
+        return self.progress
 
 
 def _page(
@@ -110,13 +131,19 @@ def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
 
 
 def show_sidebar(
-    course: Course, sections: dict[str, list[StreamlitPage]], learner: Learner | None = None
+    course: Course,
+    sections: dict[str, list[StreamlitPage]],
+    learner: Learner | None = None,
+    progress: Progress | None = None,
 ) -> None:
     """Our own sidebar navigation: links grouped by section, readable by screen readers.
 
     Streamlit's built-in sectioned navigation fails axe's `list`/`listitem` rules; page links
-    also let the sidebar show more than titles later on (progress marks).
+    also let the sidebar show more than titles: with a learner's `progress`, each module's link
+    shows its state by an icon and says it in words in its text (« (terminé) », « (en cours) »),
+    so a screen reader, which does not read the icon, announces it too.
     """
+    standings = {m.lesson_id: m for m in progress.modules} if progress else {}
     with st.sidebar:
         st.markdown(f"**{course.info.title if course.info else 'Formation aux réseaux sociaux'}**")
         if learner is not None:
@@ -125,4 +152,17 @@ def show_sidebar(
             if label:
                 st.caption(label)
             for page in pages:
-                st.page_link(page)
+                standing = standings.get(page.url_path)
+                if standing is None:
+                    st.page_link(page)
+                else:
+                    st.page_link(page, **_module_link(page.title, standing))
+
+
+def _module_link(title: str, module: ModuleStanding) -> dict[str, str]:
+    """A module link's label and icon for where the learner stands in it."""
+    if module.completed:
+        return {"label": f"{title} (terminé)", "icon": ":material/check_circle:"}
+    if module.visited:
+        return {"label": f"{title} (en cours)", "icon": ":material/pending:"}
+    return {"label": title, "icon": ":material/menu_book:"}

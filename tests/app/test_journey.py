@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from course.attempts import Attempt
+from course.badges import recipient_matches
 from course.content import content_dir_from_env, load_course
 from course.quiz_engine import QuizResult
 from course.store import Learner, Store
@@ -27,6 +28,14 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     monkeypatch.setenv("COURSE_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def static_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the app writes Open Badges files: never the checkout's static/ in these tests."""
+    folder = tmp_path / "static"
+    monkeypatch.setenv("COURSE_STATIC_DIR", str(folder))
     return folder
 
 
@@ -188,3 +197,94 @@ def test_a_signed_in_learner_s_exercise_results_are_kept_in_their_record(
     assert learner is not None
     saved = store.exercise_answers(learner.id)["composer-tweet"]
     assert saved["hashtags"] == ["Collecte"] and saved["mentions"] == ["voisins"]
+
+
+def test_with_the_certificate_comes_a_hosted_open_badge(
+    journey: AppTest, store: Store, static_dir: Path
+) -> None:
+    page = sign_up(journey, "Zoé")
+    learner = store.learner_by_code(page.query_params["reprise"])
+    assert learner is not None
+    assert not (static_dir / "badges").exists()  # nothing before the certificate
+    complete_course(store, learner)
+    page = page.run()
+    certificate = store.certificate_of(learner.id)
+    assert certificate is not None
+    labels = [b.proto.label for b in page.get("download_button")]
+    assert labels[:2] == [
+        "Télécharger mon attestation (PDF)",
+        "Télécharger mon badge (Open Badges)",
+    ]
+    hosted = static_dir / "badges" / f"assertion-{certificate.code}.json"
+    earned = json.loads(hosted.read_text(encoding="utf-8"))
+    base = "http://localhost:8501"
+    assert earned["id"] == f"{base}/app/static/badges/assertion-{certificate.code}.json"
+    assert earned["verification"] == {"type": "hosted"}
+    assert earned["recipient"]["type"] == "url"  # no e-mail given at sign-up
+    assert earned["evidence"] == f"{base}/verification?code={certificate.code}"
+    assert (static_dir / "badges" / "badge-formation.json").exists()
+    assert (static_dir / "badges" / "issuer.json").exists()
+    explanation = next(c.value for c in page.caption if "Open Badges" in c.value)
+    assert "portefeuille de badges" in explanation and earned["id"] in explanation
+    assert "pas donné d'adresse e-mail" in explanation
+
+
+def test_a_learner_with_an_email_gets_a_badge_for_that_address(
+    journey: AppTest, store: Store, static_dir: Path
+) -> None:
+    next(t for t in journey.text_input if t.label.startswith("Votre adresse e-mail")).input(
+        "Zoe@Example.org"
+    )
+    page = sign_up(journey, "Zoé")
+    learner = store.learner_by_code(page.query_params["reprise"])
+    assert learner is not None and learner.email == "Zoe@Example.org"
+    complete_course(store, learner)
+    page = page.run()
+    certificate = store.certificate_of(learner.id)
+    assert certificate is not None
+    hosted = static_dir / "badges" / f"assertion-{certificate.code}.json"
+    identity = json.loads(hosted.read_text(encoding="utf-8"))["recipient"]
+    assert identity["type"] == "email" and recipient_matches(identity, "zoe@example.org")
+    assert not any("pas donné d'adresse e-mail" in c.value for c in page.caption)
+    page = page.run()  # shown again: the same file, the same salt
+    assert json.loads(hosted.read_text(encoding="utf-8"))["recipient"] == identity
+
+
+def test_erasing_the_record_withdraws_the_badge(
+    journey: AppTest, store: Store, static_dir: Path
+) -> None:
+    page = sign_up(journey, "Zoé")
+    learner = store.learner_by_code(page.query_params["reprise"])
+    assert learner is not None
+    complete_course(store, learner)
+    page = page.run()
+    certificate = store.certificate_of(learner.id)
+    assert certificate is not None
+    hosted = static_dir / "badges" / f"assertion-{certificate.code}.json"
+    assert hosted.exists()
+    next(c for c in page.checkbox if c.label.startswith("Je comprends")).check()
+    page = next(b for b in page.run().button if b.label == "Effacer mon parcours").click().run()
+    assert page.success[0].value == "Votre parcours a été effacé."
+    assert not hosted.exists()
+    assert (static_dir / "badges" / "issuer.json").exists()  # the course's own documents stay
+
+
+def test_a_name_the_certificate_cannot_print_is_kept_with_a_warning(
+    journey: AppTest, store: Store
+) -> None:
+    page = sign_up(journey, "Priya ประเสริฐ <b>")
+    code = page.query_params["reprise"]
+    learner = store.learner_by_code(code)
+    assert learner is not None and learner.name == "Priya ประเสริฐ <b>"
+    warning = page.warning[0].value
+    assert warning.startswith("Votre parcours est bien créé.")
+    assert "«\u00a0ป\u00a0» (U+0E1B)" in warning and "(U+0E10)" in warning
+    assert "«\u00a0Priya \\<b\\>\u00a0»" in warning  # what the PDF prints, escaped
+    assert "<b>" not in warning.replace("\\<b\\>", "")
+    assert "Voici votre code personnel" in page.success[0].value
+    assert not page.run().warning  # said once, right after sign-up
+
+
+def test_a_printable_name_gets_no_warning(journey: AppTest) -> None:
+    page = sign_up(journey, "Zoé N’Diaye 李小龍 محمد")
+    assert not page.warning

@@ -1,0 +1,120 @@
+"""The home page and the sidebar follow a signed-in learner's progress (AppTest)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from course.content import content_dir_from_env, load_course
+from course.store import Store
+from tests.app.conftest import open_page
+
+COURSE = load_course(content_dir_from_env())
+TOTAL = len(COURSE.lessons)
+FIRST, SECOND = COURSE.lessons[0], COURSE.lessons[1]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("COURSE_DATA_DIR", str(folder))
+    monkeypatch.setenv("COURSE_STATIC_DIR", str(tmp_path / "static"))
+    return folder
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    opened = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
+    yield opened
+    opened.engine.dispose()
+
+
+@pytest.fixture
+def learner_app(app: Callable[..., AppTest], data_dir: Path, store: Store) -> AppTest:
+    """A learner who finished module 1 (marked « terminé ») and opened module 2."""
+    learner, code = store.create_learner("Zoé <b>N’Diaye</b>")
+    store.record_visit(learner.id, FIRST.id, 600)
+    store.complete_lesson(learner.id, FIRST.id)
+    store.record_visit(learner.id, SECOND.id, 60)
+    started = app(str(content_dir_from_env()))
+    started.query_params["reprise"] = code
+    return started
+
+
+def links(page: AppTest, where: str = "sidebar") -> dict[str, Any]:
+    """Label → page link proto, in the sidebar or the main area."""
+    block = page.sidebar if where == "sidebar" else page.main
+    return {link.proto.label: link.proto for link in block.get("page_link")}
+
+
+def test_a_visitor_is_invited_to_start(app: Callable[..., AppTest], data_dir: Path) -> None:
+    page = open_page(app(str(content_dir_from_env())), "accueil")
+    assert [h.value for h in page.header][:1] == ["Par où commencer\u202f?"]
+    main = links(page, "main")
+    assert main[f"Commencer\u202f: {FIRST.meta.title}"].page == FIRST.id
+    assert main["Créer mon parcours pour suivre ma progression et obtenir l'attestation"].page == (
+        "mon-parcours"
+    )
+    assert not page.metric and not page.get("progress")
+    sidebar = links(page)
+    assert f"1. {FIRST.meta.title}" in sidebar  # no marks without a learner
+    assert not any("(terminé)" in label or "(en cours)" in label for label in sidebar)
+
+
+def test_a_learner_sees_their_progress_and_next_step_at_home(learner_app: AppTest) -> None:
+    page = open_page(learner_app, "accueil")
+    assert "Votre progression" in [h.value for h in page.header]
+    assert "Bon retour, **Zoé \\<b\\>N’Diaye\\</b\\>**." in [m.value for m in page.markdown]
+    assert [(m.label, m.value) for m in page.metric] == [
+        ("Modules terminés", f"1 sur {TOTAL}"),
+        ("Quiz réussis", f"0 sur {TOTAL}"),
+    ]
+    bar = page.get("progress")[0].proto
+    assert bar.value == round(100 / TOTAL) and bar.text == f"1 module terminé sur {TOTAL}"
+    step = links(page, "main")[f"Faire le quiz du module 1\u202f: {FIRST.meta.title}"]
+    assert step.page == "evaluation" and "quiz=" in step.query_string
+    assert "Par où commencer\u202f?" not in [h.value for h in page.header]
+
+
+def test_the_sidebar_marks_each_module_in_its_link_text(learner_app: AppTest) -> None:
+    page = open_page(learner_app, "accueil")
+    sidebar = links(page)
+    done = sidebar[f"1. {FIRST.meta.title} (terminé)"]
+    assert done.page == FIRST.id and done.icon == ":material/check_circle:"
+    opened = sidebar[f"2. {SECOND.meta.title} (en cours)"]
+    assert opened.page == SECOND.id and opened.icon == ":material/pending:"
+    third = COURSE.lessons[2]
+    assert sidebar[f"3. {third.meta.title}"].icon == ":material/menu_book:"
+    assert sidebar["Mon parcours"].page == "mon-parcours"  # other links keep their titles
+    assert page.sidebar.caption[0].value == "Parcours de Zoé \\<b\\>N’Diaye\\</b\\>"
+
+
+def test_the_marks_follow_what_the_learner_does_on_a_module(
+    learner_app: AppTest, store: Store
+) -> None:
+    page = open_page(learner_app, SECOND.id)
+    assert f"2. {SECOND.meta.title} (en cours)" in links(page)
+    page = next(b for b in page.button if b.label == "J'ai terminé ce module").click().run()
+    assert f"2. {SECOND.meta.title} (terminé)" in links(page)
+
+
+@pytest.mark.parametrize("url_path", ["accueil", "mon-parcours", FIRST.id])
+def test_progress_is_read_once_a_run_for_sidebar_and_page(
+    learner_app: AppTest, monkeypatch: pytest.MonkeyPatch, url_path: str
+) -> None:
+    reads: list[str] = []
+    original = Store.finished_attempts
+
+    def counted(self: Store, learner_id: str, *args: Any, **kwargs: Any) -> Any:
+        reads.append(learner_id)
+        return original(self, learner_id, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "finished_attempts", counted)
+    page = open_page(learner_app, url_path)
+    assert not page.exception
+    assert len(reads) == 1
