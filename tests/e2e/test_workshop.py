@@ -1,0 +1,184 @@
+"""A workshop in real browsers, on two servers sharing one PostgreSQL database.
+
+One trainer (desktop) on server A; three participants on phone-sized screens, two through
+server B and one through A, as behind a load balancer. The question launched on A reaches the
+phones without a reload, their answers reach the trainer, the reveal reaches everyone, and the
+answers land in each participant's own record.
+
+The run is recorded: Playwright traces (screenshots and DOM snapshots, open them with
+`playwright show-trace FILE`) and screenshots are written to $COURSE_E2E_ARTIFACTS (default: a
+temporary folder named in the test output).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from course.content import content_dir_from_env, load_course
+from course.store import Store
+from course.workshops import Workshops
+from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
+from tests.e2e.test_accessibility import BLOCKING, describe
+from tools.postgres_server import PostgresServer
+from tools.streamlit_server import Server, start_server, stop_server
+
+PASSWORD = "Atelier-e2e-2026"
+COURSE = load_course(content_dir_from_env())
+QUESTION = COURSE.quizzes["bases"].questions[0]  # single choice, the first one offered
+RIGHT = next(i for i, o in enumerate(QUESTION.options) if o.correct)  # type: ignore[union-attr]
+WRONG = next(i for i, o in enumerate(QUESTION.options) if not o.correct)  # type: ignore[union-attr]
+PHONE = {"width": 375, "height": 800}
+SEEN_WITHIN = 10_000  # ms: generous for a loaded CI machine; the bench measures the real wait
+
+
+@pytest.fixture(scope="module")
+def database_url(postgres_server: PostgresServer) -> str:
+    name = f"workshop_{secrets.token_hex(4)}"
+    with psycopg.connect(
+        host="127.0.0.1",
+        port=postgres_server.port,
+        user="postgres",
+        dbname="course",
+        autocommit=True,
+    ) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return postgres_server.url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(scope="module")
+def servers(
+    tmp_path_factory: pytest.TempPathFactory, database_url: str
+) -> Iterator[tuple[Server, Server]]:
+    env = {"COURSE_DATABASE_URL": database_url, "COURSE_TRAINER_PASSWORD": PASSWORD}
+    logs = tmp_path_factory.mktemp("workshop-logs")
+    first = start_server(logs, env=env)
+    try:
+        second = start_server(logs, env=env)
+    except Exception:
+        stop_server(first)
+        raise
+    yield first, second
+    stop_server(first)
+    stop_server(second)
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = Path(os.environ.get("COURSE_E2E_ARTIFACTS") or tmp_path_factory.mktemp("artifacts"))
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\nEnregistrement de l'atelier : {folder}")
+    return folder
+
+
+def _recorded(browser: Browser, **options: object) -> BrowserContext:
+    context = browser.new_context(locale="fr-FR", **options)  # type: ignore[arg-type]
+    context.tracing.start(screenshots=True, snapshots=True)
+    return context
+
+
+def _sign_in_trainer(page: Page, server: Server) -> str:
+    """Sign in, open a workshop; returns its join code."""
+    open_app_page(page, f"{server.url}/espace-formateur")
+    page.get_by_label("Mot de passe formateur").fill(PASSWORD)
+    page.get_by_role("button", name="Entrer").click()
+    wait_for_rerun(page)
+    page.get_by_label("Titre de l'atelier").fill("Atelier de la Croix-Rouge")
+    page.get_by_role("button", name="Ouvrir l'atelier").click()
+    wait_for_rerun(page)
+    link = page.get_by_test_id("stCode").filter(has_text="atelier=").first.inner_text()
+    found = re.search(r"atelier=([0-9A-Z]{3}-[0-9A-Z]{3})", link)
+    assert found, link
+    return found.group(1)
+
+
+def _join(page: Page, server: Server, code: str, name: str) -> None:
+    """A phone that scanned the QR code: the link carries the code; the participant signs up."""
+    open_app_page(page, f"{server.url}/atelier?atelier={code}")
+    page.get_by_label("Votre nom, tel qu'il figurera sur l'attestation").fill(name)
+    page.get_by_role("button", name="Commencer mon parcours").click()
+    wait_for_rerun(page)
+    expect(page.get_by_label("Code de l'atelier")).to_have_value(code)
+    page.get_by_role("button", name="Rejoindre l'atelier").click()
+    expect(page.get_by_text("La première question s'affichera ici")).to_be_visible(timeout=15_000)
+
+
+def test_a_live_question_from_launch_to_reveal_across_two_servers(
+    browser: Browser, servers: tuple[Server, Server], database_url: str, artifacts: Path
+) -> None:
+    first, second = servers
+    contexts = [_recorded(browser, viewport={"width": 1280, "height": 900})]
+    contexts += [
+        _recorded(browser, viewport=PHONE, is_mobile=True, has_touch=True) for _ in range(3)
+    ]
+    trainer, *phones = (context.new_page() for context in contexts)
+    people = [
+        ("Zoé Martin", second, RIGHT),
+        ("Léo Dupont", second, RIGHT),
+        ("Inès Haddad", first, WRONG),
+    ]
+    try:
+        code = _sign_in_trainer(trainer, first)
+        for phone, (name, server, _) in zip(phones, people, strict=True):
+            _join(phone, server, code, name)
+        expect(trainer.get_by_text("3 participants")).to_be_visible(timeout=SEEN_WITHIN)
+        trainer.screenshot(path=artifacts / "1-formateur-salle.png", full_page=True)
+
+        trainer.get_by_role("button", name="Lancer la question").click()
+        for phone in phones:  # no reload: the phones' polling picks the question up
+            expect(phone.get_by_role("heading", name="Question 1")).to_be_visible(
+                timeout=SEEN_WITHIN
+            )
+        phones[0].screenshot(path=artifacts / "2-telephone-question.png", full_page=True)
+        for phone, (_, _, choice) in zip(phones, people, strict=True):
+            label = f"{chr(ord('A') + choice)}. {QUESTION.options[choice].text}"  # type: ignore[union-attr]
+            phone.get_by_text(label, exact=True).click()
+            phone.get_by_role("button", name="Envoyer ma réponse").click()
+            expect(phone.get_by_text("Réponse envoyée")).to_be_visible(timeout=SEEN_WITHIN)
+
+        expect(trainer.get_by_text("3 réponse(s) sur 3 participant(s)")).to_be_visible(
+            timeout=SEEN_WITHIN
+        )
+        trainer.screenshot(path=artifacts / "3-formateur-reponses.png", full_page=True)
+        trainer.get_by_role("button", name="Révéler la réponse").click()
+        wait_for_rerun(trainer)
+        expect(trainer.get_by_text("Bonne réponse").first).to_be_visible()
+        for phone, (_, _, choice) in zip(phones, people, strict=True):
+            outcome = "Bravo, c'est juste" if choice == RIGHT else "Ce n'était pas la bonne réponse"
+            expect(phone.get_by_text(outcome)).to_be_visible(timeout=SEEN_WITHIN)
+            expect(phone.get_by_text(QUESTION.explanation)).to_be_visible()
+            assert_no_exception(phone)
+        phones[2].screenshot(path=artifacts / "4-telephone-revelation.png", full_page=True)
+
+        for page in (trainer, phones[0]):
+            blocking = [
+                v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING
+            ]
+            assert not blocking, describe(blocking)
+        width = phones[0].evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"the live page scrolls sideways on a phone ({width} px)"
+    finally:
+        for number, context in enumerate(contexts):
+            context.tracing.stop(
+                path=artifacts
+                / f"trace-{'formateur' if number == 0 else f'telephone-{number}'}.zip"
+            )
+            context.close()
+
+    store = Store(database_url)
+    try:
+        workshops = Workshops(store)
+        for name, _, choice in people:
+            learner = store.learners_named(name)[0]
+            answers = workshops.answers_of(learner.id)
+            assert [(q.question_id, a.response) for q, a in answers] == [(QUESTION.id, choice)]
+    finally:
+        store.engine.dispose()
