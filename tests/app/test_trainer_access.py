@@ -41,7 +41,12 @@ def test_a_wrong_password_is_refused_then_the_right_one_opens_the_area(
     assert [e.value for e in page.error] == ["Mot de passe incorrect."]
     page = _sign_in(page, PASSWORD)
     assert not page.error
-    assert "connecté à l'espace formateur" in page.success[0].value
+    assert [tab.label for tab in page.tabs] == [
+        "Atelier en direct",
+        "Résultats du groupe",
+        "Exports",
+    ]
+    assert any(b.label == "Ouvrir l'atelier" for b in page.button)
 
 
 def test_guessing_is_slowed_down_after_five_wrong_passwords(
@@ -54,4 +59,4 @@ def test_guessing_is_slowed_down_after_five_wrong_passwords(
         page = _sign_in(page, f"essai-{attempt}")
     page = _sign_in(page, PASSWORD)  # even the right password waits now
     assert "Trop de mots de passe erronés" in page.error[0].value
-    assert not page.success
+    assert not page.tabs
