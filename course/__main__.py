@@ -4,10 +4,12 @@
     python -m course grade QUIZ_FILE RESPONSES_JSON [--learner NAME | --code CODE] [--record]
     python -m course certificate (--learner NAME | --code CODE) --out FILE.pdf
     python -m course verify CODE
+    python -m course export --format csv|xlsx|xapi|certificats [--workshop CODE] --out FILE
+    python -m course export --format gift --quiz QUIZ_ID --out FILE
 
 Every message is French and goes to stderr (stdout keeps only the results: JSON for `grade`);
 a problem exits with a status and a message, never a traceback: 2 for `grade` and for usage
-errors, 1 for `validate`, `certificate` and `verify`.
+errors, 1 for `validate`, `certificate`, `verify` and `export`.
 """
 
 from __future__ import annotations
@@ -40,13 +42,19 @@ from course.content import (
     load_quiz,
 )
 from course.errors import ContentInvalid
+from course.exports.certificates import certificates_zip, completed
+from course.exports.moodle_gift import quiz_to_gift
+from course.exports.spreadsheets import results_csv, results_xlsx
+from course.exports.xapi import xapi_json, xapi_statements
 from course.formatting import format_long_date, format_percent
+from course.group_results import GroupResults, load_group_results
 from course.issuing import certificate_data, issue_certificate, local_day, stored_progress
 from course.learners import InvalidIdentity, clean_name
 from course.links import verification_url
 from course.models import Quiz
 from course.quiz_engine import QuizResult, ResponseError, grade_quiz
 from course.store import Learner, Store
+from course.workshops import Workshops
 
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:
@@ -363,6 +371,109 @@ def verify(code: str) -> int:
     return 0
 
 
+# --- export --------------------------------------------------------------------------------
+
+RESULT_FORMATS = ("csv", "xlsx", "xapi", "certificats")
+EXPORT_FORMATS = (*RESULT_FORMATS, "gift")
+
+
+def _export_usage(
+    format_: str | None, out: Path | None, workshop: str | None, quiz: str | None
+) -> str | None:
+    """What is missing or does not fit in the options, in French; None when they are usable."""
+    choices = ", ".join(EXPORT_FORMATS[:-1]) + f" ou {EXPORT_FORMATS[-1]}"
+    if format_ is None:
+        return f"--format est obligatoire\u202f: {choices}."
+    if format_ not in EXPORT_FORMATS:
+        return f"Format inconnu {_quoted(format_)}\u202f: choisissez {choices}."
+    if out is None:
+        return "--out FILE est obligatoire\u202f: le fichier à écrire."
+    if format_ == "gift" and quiz is None:
+        return "--format gift demande le quiz\u202f: --quiz QUIZ_ID (par exemple --quiz bases)."
+    if format_ == "gift" and workshop is not None:
+        return "--workshop ne sert qu'aux résultats (csv, xlsx, xapi, certificats), pas au format gift."
+    if format_ != "gift" and quiz is not None:
+        return "--quiz ne sert qu'avec --format gift."
+    return None
+
+
+def _write(out: Path, data: bytes) -> None:
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise Failure(f"{out}\u202f: impossible d'écrire le fichier ({_reason(exc)}).", 1) from None
+
+
+def _export_gift(course: Course, quiz_id: str, out: Path) -> str:
+    quiz = course.quizzes.get(quiz_id)
+    if quiz is None:
+        known = ", ".join(sorted(course.quizzes)) or "aucun"
+        raise Failure(
+            f"Aucun quiz n'a l'identifiant {_quoted(quiz_id)}. Quiz disponibles\u202f: {known}.", 1
+        )
+    _write(out, quiz_to_gift(quiz).encode("utf-8"))
+    questions = _plural(len(quiz.questions), "question")
+    return f"{out} écrit\u202f: quiz {_quoted(quiz.title)} ({questions}), format GIFT pour Moodle."
+
+
+def _results_file(format_: str, results: GroupResults, store: Store) -> tuple[bytes, str]:
+    """The file's bytes and what it holds, in French."""
+    whose = f"{_plural(len(results.participants), 'participant')} ({results.scope_label})"
+    if format_ == "csv":
+        return results_csv(results), f"résultats de {whose}, format CSV"
+    if format_ == "xlsx":
+        return results_xlsx(results), f"résultats de {whose}, format XLSX"
+    if format_ == "xapi":
+        count = _plural(len(xapi_statements(results)), "déclaration")
+        return xapi_json(results), f"{count} xAPI de {whose}"
+    done = len(completed(results))
+    if not done:
+        raise Failure(
+            f"Personne n'a encore terminé la formation parmi {whose}\u202f: "
+            "aucune attestation à écrire.",
+            1,
+        )
+    return certificates_zip(results, store), f"{_plural(done, 'attestation')} de {whose}"
+
+
+def _export_results(course: Course, format_: str, workshop: str | None, out: Path) -> str:
+    with _database(1) as store:
+        workshop_id = None
+        if workshop is not None:
+            found = Workshops(store).by_code(workshop)
+            if found is None:
+                raise Failure(f"Aucun atelier n'a le code {_quoted(workshop)}.", 1)
+            workshop_id = found.id
+        results = load_group_results(course, store, workshop_id)
+        data, described = _results_file(format_, results, store)
+    _write(out, data)
+    return f"{out} écrit\u202f: {described}."
+
+
+def export(format_: str | None, out: Path | None, workshop: str | None, quiz: str | None) -> int:
+    """Write group results (CSV, XLSX, xAPI), certificates (zip) or a quiz (GIFT) to a file."""
+    problem = _export_usage(format_, out, workshop, quiz)
+    if problem is not None:
+        return _fail(problem, 1)
+    assert format_ is not None and out is not None
+    course = load_course(content_dir_from_env())
+    if course.settings is None or course.info is None:
+        return _fail(
+            "Les réglages du cours (course.yaml, reglages.yaml) sont illisibles\u202f: lancez "
+            "python -m course validate.",
+            1,
+        )
+    try:
+        if format_ == "gift":
+            assert quiz is not None
+            print(_export_gift(course, quiz, out))
+        else:
+            print(_export_results(course, format_, workshop, out))
+    except Failure as failure:
+        return _fail(failure.message, failure.status)
+    return 0
+
+
 # --- Arguments -----------------------------------------------------------------------------
 
 # argparse's own messages, in French (argparse looks each one up through its module's `_`).
@@ -449,7 +560,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="code de vérification de l'attestation (ex. K7QF-29XM)",
     )
+    _export_arguments(commands)
     return parser
+
+
+def _export_arguments(commands: Any) -> None:
+    """`export`: options are checked by `export()`, so a missing one exits 1 in French."""
+    exporting = commands.add_parser(
+        "export", help="écrit les résultats, les attestations ou un quiz (GIFT) dans un fichier"
+    )
+    exporting.add_argument(
+        "--format",
+        dest="export_format",
+        metavar="FORMAT",
+        help="csv, xlsx, xapi, certificats (zip des attestations) ou gift (un quiz pour Moodle)",
+    )
+    exporting.add_argument("--out", type=Path, metavar="FILE", help="fichier à écrire")
+    exporting.add_argument(
+        "--workshop", metavar="CODE", help="seulement les participants de l'atelier de ce code"
+    )
+    exporting.add_argument("--quiz", metavar="QUIZ_ID", help="le quiz à écrire au format gift")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -483,6 +613,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return certificate(who, args.out)
     if args.command == "verify":
         return verify(" ".join(args.code))
+    if args.command == "export":
+        return export(args.export_format, args.out, args.workshop, args.quiz)
     return 2
 
 
