@@ -14,13 +14,8 @@ from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from course.exports.cells import french_datetime, local_time, neutralised
-from course.group_results import (
-    GroupResults,
-    lines_table,
-    modules_table,
-    participants_table,
-    questions_table,
-)
+from course.group_results import GroupResults
+from course.group_tables import lines_table, modules_table, participants_table, questions_table
 
 DATE_COLUMNS = ("Début", "Fin")
 MAX_COLUMN_WIDTH = 60

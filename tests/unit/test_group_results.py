@@ -12,12 +12,9 @@ from datetime import timedelta
 import pytest
 
 from course.content import Course
-from course.group_results import (
-    load_group_results,
-    modules_table,
-    participants_table,
-    questions_table,
-)
+from course.group_chart import success_figure, success_summary, success_table
+from course.group_results import load_group_results
+from course.group_tables import modules_table, participants_table, questions_table
 from course.response_text import describe_response, response_key
 from course.results_data import read_results, results_fingerprint
 from course.store import Store
@@ -135,6 +132,26 @@ def test_the_fingerprint_changes_when_a_result_arrives(store: Store, course: Cou
     take(store, course.quizzes["bases"], group.leo, {"q1": 0}, NOW + timedelta(hours=2))
     assert results_fingerprint(store, group.tuesday.id) != before
     assert read_results(store, group.other.id).learners[0].learner.name == "Ana Souza"
+
+
+def test_the_success_chart_has_a_bar_a_row_and_words_for_each_question(
+    store: Store, course: Course
+) -> None:
+    group = make_group(store, course)
+    results = load_group_results(course, store, group.tuesday.id)
+    bars = success_figure(results).data[0]
+    assert list(bars.x) == [40.0, 200 / 3]
+    assert list(bars.y) == [
+        "1. Qu'est-ce qu'un réseau social ?",
+        "2. Un avatar est une image qui vous représente.",
+    ]
+    assert success_table(results)["Réussite"].tolist() == ["40\u202f%", "66,7\u202f%"]
+    assert success_summary(results) == (
+        "Part de bonnes réponses pour 2\u00a0questions, en moyenne 53\u202f%. "
+        "La moins réussie\u202f: «\u00a0Qu'est-ce qu'un réseau social ?\u00a0» (40\u202f%). "
+        "La mieux réussie\u202f: «\u00a0Un avatar est une image qui vous représente.\u00a0» "
+        "(67\u202f%)."
+    )
 
 
 QUESTIONS = {question.id: question for question in ALL_TYPES.questions}
