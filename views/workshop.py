@@ -116,7 +116,14 @@ def _live(workshops: Workshops, workshop: Workshop, learner: Learner) -> None:
         st.info("Cet atelier est terminé. Merci de votre participation\u202f!")
         return
     current = workshops.current_question(workshop.id)
+    # One keyed container for whatever the question's state shows, and the polling fragment
+    # after it: a rerun replaces the container's content as a whole.
+    with st.container(key=f"question-direct-{current.id if current else 0}"):
+        _live_question(workshops, current, learner)
     watch(workshop.id, signature_of(current))
+
+
+def _live_question(workshops: Workshops, current: LiveQuestion | None, learner: Learner) -> None:
     if current is None:
         st.info(
             "Vous avez rejoint l'atelier. La première question s'affichera ici dès que le "

@@ -28,10 +28,11 @@ def app(
     """A started app, on the shipped content or on another content folder.
 
     Its database is a fresh SQLite file unless the test sets COURSE_DATA_DIR itself: tests never
-    write to var/ nor see each other's learners or failed passwords.
+    write to var/ or static/ nor see each other's learners or failed passwords.
     """
     monkeypatch.delenv("COURSE_DATABASE_URL", raising=False)
     monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path_factory.mktemp("app-data")))
+    monkeypatch.setenv("COURSE_STATIC_DIR", str(tmp_path_factory.mktemp("app-static")))
 
     def start(content_dir: str | None = None) -> AppTest:
         if content_dir is not None:

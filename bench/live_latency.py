@@ -1,0 +1,155 @@
+"""How long participants wait to see a live question: 30 phones connected to `streamlit run`.
+
+Run from the project folder: .venv/bin/python -m bench.live_latency [--phones 30 --rounds 5]
+
+A real server (SQLite in a temporary folder) and Debian's Chromium: each phone is a page of its
+own browser context (its own Streamlit session) on the participant's screen, already joined.
+For each round, the question is launched in the database, as the trainer's « Lancer la
+question » does, and each page notes the moment « Question N » appears (a MutationObserver,
+same machine clock). Prints a Markdown table and writes it to bench/RESULTS-live.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+from course.content import content_dir_from_env, load_course
+from course.store import Store
+from course.workshops import Workshops
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from tools.streamlit_server import start_server, stop_server
+
+FOREGROUND = [
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+]
+RESULTS = Path(__file__).resolve().parent / "RESULTS-live.md"
+WATCH = """number => {
+    window.__seen = null;
+    const mark = () => {
+        if (window.__seen === null && [...document.querySelectorAll('h3')]
+                .some(h => h.innerText.trim() === `Question ${number}`)) {
+            window.__seen = Date.now();
+        }
+    };
+    new MutationObserver(mark).observe(document.body, {subtree: true, childList: true, characterData: true});
+    mark();
+}"""
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure(phones: int, rounds: int) -> list[float]:
+    course = load_course(content_dir_from_env())
+    quiz = course.quizzes["bases"]
+    waits: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        store = Store(f"sqlite:///{data / 'course.sqlite3'}")
+        workshops = Workshops(store)
+        workshop = workshops.open_workshop("Banc d'essai")
+        codes = []
+        for number in range(phones):
+            learner, code = store.create_learner(f"Participant {number + 1}")
+            workshops.join(workshop.id, learner.id, f"P{number + 1}")
+            codes.append(code)
+        logs = Path(tempfile.mkdtemp(prefix="bench-live-"))  # kept: read it if a round fails
+        server = start_server(logs, env={"COURSE_DATA_DIR": str(data)})
+        try:
+            with sync_playwright() as playwright:
+                # Every page is a phone in the foreground: no timer throttling of "background" tabs.
+                args = [*CHROMIUM_ARGS, *FOREGROUND]
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+                pages: list[Page] = []
+                for code in codes:
+                    context = browser.new_context(
+                        locale="fr-FR", viewport={"width": 375, "height": 800}
+                    )
+                    page = context.new_page()
+                    page.goto(f"{server.url}/atelier?atelier={workshop.code}&reprise={code}")
+                    pages.append(page)
+                for page in pages:
+                    page.get_by_text("La première question s'affichera ici").wait_for(
+                        timeout=60_000
+                    )
+                time.sleep(2)
+                for number in range(1, rounds + 1):
+                    for page in pages:
+                        page.evaluate(WATCH, number)
+                    launched = time.time() * 1000
+                    workshops.launch(
+                        workshop.id, quiz.id, quiz.questions[number % len(quiz.questions)].id
+                    )
+                    deadline = time.monotonic() + 30
+                    seen: list[float | None] = [None] * len(pages)
+                    while None in seen and time.monotonic() < deadline:
+                        for index, page in enumerate(pages):
+                            if seen[index] is None:
+                                seen[index] = page.evaluate("window.__seen")
+                        time.sleep(0.1)
+                    for index, moment in enumerate(seen):
+                        if moment is None:
+                            pages[index].screenshot(path=f"/tmp/missed-{number}-{index}.png")
+                            print(index, pages[index].evaluate("document.body.innerText")[:400])
+                    if None in seen:
+                        print(f"Journal du serveur : {server.log}")
+                        raise RuntimeError(
+                            f"round {number}: {seen.count(None)} phone(s) never saw the question"
+                        )
+                    waits += [(moment - launched) / 1000 for moment in seen if moment is not None]
+                    time.sleep(1.5)
+                browser.close()
+        finally:
+            stop_server(server)
+            store.engine.dispose()
+    return waits
+
+
+def report(phones: int, rounds: int, waits: list[float]) -> str:
+    def seconds(value: float) -> str:
+        return f"{value:.2f} s".replace(".", ",")
+
+    rows = [
+        ("Médiane", seconds(statistics.median(waits))),
+        ("95e centile", seconds(_percentile(waits, 0.95))),
+        ("Pire", seconds(max(waits))),
+        ("Meilleure", seconds(min(waits))),
+    ]
+    table = "\n".join(f"| {label} | {value} |" for label, value in rows)
+    return (
+        f"# Attente des participants avant de voir une question lancée\n\n"
+        f"{phones} téléphones connectés (Chromium, une session Streamlit chacun), {rounds} questions "
+        f"lancées, {len(waits)} mesures. Les téléphones interrogent le serveur chaque seconde.\n\n"
+        f"| Mesure | Attente |\n| --- | --- |\n{table}\n\n"
+        f"Machine\u202f: {platform.platform()}, {os.cpu_count()} cœurs, Python {platform.python_version()}. "
+        f"Charge moyenne au départ\u202f: {os.getloadavg()[0]:.2f}. "
+        f"Mesuré le {datetime.now():%d/%m/%Y à %H:%M}.\n"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--phones", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=5)
+    arguments = parser.parse_args()
+    waits = measure(arguments.phones, arguments.rounds)
+    text = report(arguments.phones, arguments.rounds, waits)
+    RESULTS.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
