@@ -108,8 +108,9 @@ def _show_questions(view: dict[str, Any], workshop_id: str | None) -> None:
     with st.expander("Voir les données du graphique"):
         st.dataframe(view["chart_data"], hide_index=True)
     st.caption(
-        "Chaque question compte les réponses aux quiz terminés et aux questions en direct\u202f; "
-        "la réponse fausse la plus fréquente montre ce que le groupe a mal compris."
+        "Chaque question compte les réponses aux quiz terminés (une question laissée vide y "
+        "compte comme «\u00a0Sans réponse\u00a0») et aux questions en direct\u202f; la réponse "
+        "fausse la plus fréquente montre ce que le groupe a mal compris."
     )
     _table(questions)
 
