@@ -23,6 +23,7 @@ from views.join_card import CURRENT_KEY, current_workshop, show_join_card
 from views.live import find_question, signature_of, watch
 from views.site import Site
 from views.trainer_access import trainer_gate, trainer_sign_out_button
+from views.trainer_results import show_exports, show_group_results
 
 ROSTER_SHOWN = 60  # names listed on the dashboard; the count is always complete
 LEADERBOARD_SIZE = 10
@@ -43,32 +44,14 @@ def trainer_page(site: Site) -> None:
             _run_workshop(course, workshops, workshop)
     scope = workshop.id if workshop else None
     with results:
-        _group_results(course, scope)
+        show_group_results(course, get_store(), scope)
     with exports:
-        _exports(course, scope)
+        show_exports(course, get_store(), scope)
     st.divider()
     st.page_link(
         site.page("presentation"), label="Ouvrir le mode présentation", icon=":material/slideshow:"
     )
     trainer_sign_out_button()
-
-
-def _group_results(course: Course, workshop_id: str | None) -> None:
-    try:
-        from views.trainer_results import show_group_results
-    except ImportError:
-        st.info("Les résultats du groupe arrivent bientôt.")
-        return
-    show_group_results(course, get_store(), workshop_id)
-
-
-def _exports(course: Course, workshop_id: str | None) -> None:
-    try:
-        from views.trainer_results import show_exports
-    except ImportError:
-        st.info("Les exports arrivent bientôt.")
-        return
-    show_exports(course, get_store(), workshop_id)
 
 
 # --- Opening a workshop -------------------------------------------------------------------------

@@ -22,6 +22,9 @@ PAGES = [
     "verification?code=ZZZZ-ZZZZ",
     "confidentialite",
     "espace-formateur",
+    "presentation",
+    "atelier",
+    "atelier?atelier=%3Cscript%3E",
 ]
 BLOCKING = {"serious", "critical"}
 
