@@ -13,7 +13,13 @@ from course.action_plan import action_plan
 from course.badges import badge_url, remove_hosted_badge, static_dir, write_hosted_badge
 from course.certificate import build_certificate_pdf
 from course.content import Course
-from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes, format_percent
+from course.formatting import (
+    DISPLAY_TIMEZONE,
+    format_long_date,
+    format_minutes,
+    format_number,
+    format_percent,
+)
 from course.issuing import certificate_data, issue_certificate, local_day
 from course.links import public_url, verification_url
 from course.models import CourseSettings
@@ -21,6 +27,7 @@ from course.progress import Progress
 from course.progress_chart import progress_figure, progress_summary, progress_table
 from course.store import Certificate, Learner, Store
 from course.text import escape_markdown
+from course.workshops import Workshops
 from views.common import PLOTLY_CONFIG, get_course, get_store
 from views.identity import SESSION_KEY, show_code, sign_in, sign_out_button
 from views.site import Site
@@ -48,6 +55,7 @@ def journey_page(site: Site) -> None:
     st.subheader("Prochaine étape")
     show_next_step(progress, site, on_journey=True)
     _chart(progress)
+    _workshops(store, learner)
     _certificate(course, store, learner, progress)
     _action_plan(store, learner, progress)
     st.header("Votre code personnel")
@@ -60,6 +68,23 @@ def journey_page(site: Site) -> None:
     st.caption("L'ancien code cesse alors de fonctionner.")
     sign_out_button()
     _my_data(store, learner, site)
+
+
+def _workshops(store: Store, learner: Learner) -> None:
+    """The workshops joined and the points won on live questions, when there are any."""
+    workshops = Workshops(store)
+    joined = workshops.workshops_of(learner.id)
+    if not joined:
+        return
+    answers = [answer for _, answer in workshops.answers_of(learner.id)]
+    right = sum(1 for answer in answers if answer.fraction >= 1)
+    points = sum(answer.points for answer in answers)
+    st.subheader("Vos ateliers")
+    names = ", ".join(f"«\u00a0{escape_markdown(w.title)}\u00a0»" for w in joined)
+    st.markdown(
+        f"Ateliers suivis\u202f: {names}. Questions en direct\u202f: {len(answers)} réponse(s), "
+        f"dont {right} juste(s), {format_number(points)} point(s)."
+    )
 
 
 def _summary(progress: Progress) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -31,8 +32,9 @@ def app(
     write to var/ or static/ nor see each other's learners or failed passwords.
     """
     monkeypatch.delenv("COURSE_DATABASE_URL", raising=False)
-    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path_factory.mktemp("app-data")))
-    monkeypatch.setenv("COURSE_STATIC_DIR", str(tmp_path_factory.mktemp("app-static")))
+    for variable, folder in (("COURSE_DATA_DIR", "app-data"), ("COURSE_STATIC_DIR", "app-static")):
+        if variable not in os.environ:  # a test's own fixture set it first: keep its folder
+            monkeypatch.setenv(variable, str(tmp_path_factory.mktemp(folder)))
 
     def start(content_dir: str | None = None) -> AppTest:
         if content_dir is not None:

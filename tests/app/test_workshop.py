@@ -86,6 +86,9 @@ def test_a_live_question_goes_from_launch_to_reveal_and_into_the_participant_s_r
     zoe = store.learners_named("Zoé Martin")[0]
     answers = Workshops(store).answers_of(zoe.id)
     assert [(q.question_id, a.fraction) for q, a in answers] == [(QUESTION.id, 1.0)]
+    journey = open_page(phone, "mon-parcours")  # the points are in Zoé's own record
+    assert "Vos ateliers" in [s.value for s in journey.subheader]
+    assert any("1 réponse(s), dont 1 juste(s), 1 point(s)" in m.value for m in journey.markdown)
 
 
 def test_a_wrong_join_code_gets_a_french_message(app: Callable[..., AppTest]) -> None:
