@@ -6,6 +6,7 @@
     python -m course verify CODE
     python -m course export --format csv|xlsx|xapi|certificats [--workshop CODE] --out FILE
     python -m course export --format gift --quiz QUIZ_ID --out FILE
+    python -m course health
 
 Every message is French and goes to stderr (stdout keeps only the results: JSON for `grade`);
 a problem exits with a status and a message, never a traceback: 2 for `grade` and for usage
@@ -48,6 +49,7 @@ from course.exports.spreadsheets import results_csv, results_xlsx
 from course.exports.xapi import xapi_json, xapi_statements
 from course.formatting import format_long_date, format_percent
 from course.group_results import GroupResults, load_group_results
+from course.health import main as health_check
 from course.issuing import certificate_data, issue_certificate, local_day, stored_progress
 from course.learners import InvalidIdentity, clean_name
 from course.links import verification_url
@@ -561,6 +563,9 @@ def _parser() -> argparse.ArgumentParser:
         help="code de vérification de l'attestation (ex. K7QF-29XM)",
     )
     _export_arguments(commands)
+    commands.add_parser(
+        "health", help="vérifie la base de données et le contenu (une ligne, code de sortie 0 ou 1)"
+    )
     return parser
 
 
@@ -615,6 +620,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return verify(" ".join(args.code))
     if args.command == "export":
         return export(args.export_format, args.out, args.workshop, args.quiz)
+    if args.command == "health":
+        return health_check()
     return 2
 
 
