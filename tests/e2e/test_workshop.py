@@ -3,7 +3,7 @@
 One trainer (desktop) on server A; three participants on phone-sized screens, two through
 server B and one through A, as behind a load balancer. The question launched on A reaches the
 phones without a reload, their answers reach the trainer, the reveal reaches everyone, and the
-answers land in each participant's own record.
+answers land in each participant's own record and in the CSV, XLSX and xAPI exports.
 
 The run is recorded: Playwright traces (screenshots and DOM snapshots, open them with
 `playwright show-trace FILE`) and screenshots are written to $COURSE_E2E_ARTIFACTS (default: a
@@ -12,12 +12,17 @@ temporary folder named in the test output).
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import re
 import secrets
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import psycopg
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -182,3 +187,40 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
             assert [(q.question_id, a.response) for q, a in answers] == [(QUESTION.id, choice)]
     finally:
         store.engine.dispose()
+    _answers_are_in_every_export(code, database_url, artifacts, [name for name, _, _ in people])
+
+
+def _export(format_: str, code: str, database_url: str, out: Path) -> None:
+    """`python -m course export` on the servers' database, as an administrator would run it."""
+    command = [sys.executable, "-m", "course", "export", "--format", format_]
+    result = subprocess.run(
+        [*command, "--workshop", code, "--out", str(out)],
+        env={**os.environ, "COURSE_DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def _answers_are_in_every_export(
+    code: str, database_url: str, folder: Path, names: list[str]
+) -> None:
+    files = {format_: folder / f"atelier.{format_}" for format_ in ("csv", "xlsx", "xapi")}
+    for format_, out in files.items():
+        _export(format_, code, database_url, out)
+    with files["csv"].open(encoding="utf-8-sig", newline="") as table:
+        rows = list(csv.DictReader(table, delimiter=";"))
+    live_rows = [row for row in rows if "direct" in " ".join(row.values()).lower()]
+    assert sorted({row_name(row, names) for row in live_rows}) == sorted(names)
+    book = openpyxl.load_workbook(files["xlsx"])
+    cells = {str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row}
+    assert set(names) <= cells
+    statements = json.loads(files["xapi"].read_text(encoding="utf-8"))
+    answered = [s for s in statements if s["verb"]["id"].endswith("/answered")]
+    assert {s["actor"]["name"] for s in answered} == set(names)
+
+
+def row_name(row: dict[str, str], names: list[str]) -> str:
+    """The participant named in a CSV row."""
+    return next(value for value in row.values() if value in names)
