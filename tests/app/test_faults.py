@@ -1,0 +1,275 @@
+"""Faults a learner may meet: the database locked, out of reach or restarted, the server
+restarted mid-quiz, many learners at once. A French message and a retry, never a traceback;
+nothing saved is lost and nothing is counted twice.
+
+The app runs under views.resilience.database_guard() as app.py is meant to call it (the whole
+script inside the guard), so these tests check the guard together with the real pages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+from streamlit.testing.v1 import AppTest
+
+from course.content import load_course
+from course.store import Store
+from tests.app.conftest import open_page, sign_up
+from tests.conftest import VALID_COURSE
+from tests.e2e.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    assert_no_exception,
+    open_app_page,
+    wait_for_rerun,
+)
+from tools import streamlit_server
+from tools.postgres_server import PostgresServer, start_postgres
+from tools.streamlit_server import Server, free_port, start_server, stop_server
+from views.resilience import DATABASE_DOWN, RETRY_LABEL
+
+COURSE = load_course(VALID_COURSE)
+QUIZ = COURSE.quizzes["bases"]
+SQLITE_BUSY_TIMEOUT = 10  # seconds: PRAGMA busy_timeout in course/store.py
+
+
+def guarded_app() -> None:
+    """app.py, run inside the guard as the lead wires it around the page."""
+    from tests.conftest import PROJECT_ROOT
+    from views.resilience import database_guard
+
+    script = PROJECT_ROOT / "app.py"
+    with database_guard():
+        exec(compile(script.read_text(encoding="utf-8"), str(script), "exec"), {})
+
+
+@pytest.fixture
+def start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., AppTest]:
+    """A new browser session on the valid test course, with its own database and static/."""
+    monkeypatch.setenv("COURSE_CONTENT_DIR", str(VALID_COURSE))
+    (tmp_path / "data").mkdir()
+    monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("COURSE_STATIC_DIR", str(tmp_path / "static"))
+    monkeypatch.delenv("COURSE_DATABASE_URL", raising=False)
+
+    def session(url_path: str, **query: str) -> AppTest:
+        page = AppTest.from_function(guarded_app, default_timeout=40)
+        page.query_params.update(query)
+        return open_page(page, url_path)
+
+    return session
+
+
+def click(page: AppTest, label: str) -> AppTest:
+    return next(b for b in page.button if b.label == label).click().run()
+
+
+def says_database_down(page: AppTest) -> bool:
+    return not page.exception and [e.value for e in page.error] == [DATABASE_DOWN]
+
+
+def answer_first_question(page: AppTest) -> AppTest:
+    """Start the quiz and validate the first question's first option."""
+    page = click(page, "Commencer le quiz")
+    page.radio[0].set_value(0)
+    return click(page, "Valider ma réponse")
+
+
+# --- Out of reach ---------------------------------------------------------------------------
+
+
+def test_an_unreachable_database_gives_a_french_message_and_a_retry(
+    start: Callable[..., AppTest],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="course")
+    store = Store(f"sqlite:///{tmp_path / 'data' / 'course.sqlite3'}")
+    _, code = store.create_learner("Zoé Martin", "zoe@asso.fr")
+    password = "mot-de-passe-base"
+    monkeypatch.setenv(
+        "COURSE_DATABASE_URL", f"postgresql://cours:{password}@127.0.0.1:{free_port()}/cours"
+    )
+    page = start("mon-parcours", reprise=code)  # the learner follows their resume link
+    assert says_database_down(page)
+    assert [b.label for b in page.button] == [RETRY_LABEL]
+    logged = [r.getMessage() for r in caplog.records if r.name.startswith("course")]
+    assert logged == ["database_error kind=operationalerror where=page"]
+    assert not [s for s in (password, code, "Zoé", "zoe@asso.fr") if s in caplog.text]
+
+    monkeypatch.delenv("COURSE_DATABASE_URL")  # the database answers again
+    page = click(page, RETRY_LABEL)
+    assert not page.exception and not page.error
+    assert page.markdown[0].value == "Parcours de **Zoé Martin**"
+
+
+def stop(server: PostgresServer) -> None:
+    server._run("pg_ctl", "stop", "-D", str(server.data_dir), "-m", "fast", "-w")
+
+
+def restart(server: PostgresServer) -> None:
+    """pg_ctl start again as tools/postgres_server.py first did, same folder and port."""
+    root = server.data_dir.parent
+    options = f"-p {server.port} -k {root / 'sockets'} -c listen_addresses=127.0.0.1 -c fsync=off"
+    server._run(
+        "pg_ctl", "start", "-D", str(server.data_dir), "-o", options, "-w", "-l", str(root / "log")
+    )
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[PostgresServer]:
+    """A PostgreSQL server this test may stop and start (the shared one must keep running)."""
+    server = start_postgres()
+    yield server
+    with contextlib.suppress(subprocess.CalledProcessError):  # stopped by a failed test
+        server.stop()
+
+
+def test_a_postgresql_restart_mid_quiz_asks_to_retry_and_loses_no_answer(
+    start: Callable[..., AppTest],
+    monkeypatch: pytest.MonkeyPatch,
+    own_postgres: PostgresServer,
+) -> None:
+    monkeypatch.setenv("COURSE_DATABASE_URL", own_postgres.url)
+    page = sign_up(start("evaluation", quiz=QUIZ.id), "Léo Dupont")
+    page = answer_first_question(page)
+    assert "Réponse enregistrée." in [s.value for s in page.success]
+    page = click(page, "Question suivante")
+
+    stop(own_postgres)
+    page.radio[0].set_value("Vrai")
+    page = click(page, "Valider ma réponse")
+    assert says_database_down(page)
+
+    restart(own_postgres)
+    page = click(page, RETRY_LABEL)
+    assert not page.exception and not page.error
+    assert "1 réponse(s) sur 2" in page.get("progress")[0].proto.text  # the first answer is kept
+    page.radio[0].set_value("Vrai")
+    page = click(page, "Valider ma réponse")
+    page = click(page, "Terminer et voir mon score")
+    assert not page.exception
+    store = Store(own_postgres.url)
+    learner = store.learners_named("Léo Dupont")[0]
+    [finished] = store.finished_attempts(learner.id, QUIZ.id)
+    attempt = store.load_attempt(finished.id)
+    assert attempt is not None and set(attempt.responses()) == {q.id for q in QUIZ.questions}
+    store.engine.dispose()
+
+
+# --- Locked -----------------------------------------------------------------------------------
+
+
+def hold_lock(path: Path, seconds: float, held: threading.Event) -> None:
+    """Another program writing: an exclusive transaction held for `seconds`."""
+    connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+    connection.execute("BEGIN EXCLUSIVE")
+    held.set()
+    time.sleep(seconds)
+    connection.execute("COMMIT")
+    connection.close()
+
+
+def locked_for(path: Path, seconds: float) -> threading.Thread:
+    held = threading.Event()
+    thread = threading.Thread(target=hold_lock, args=(path, seconds, held))
+    thread.start()
+    held.wait(10)
+    return thread
+
+
+def test_a_briefly_locked_database_only_makes_the_page_wait(
+    start: Callable[..., AppTest], tmp_path: Path
+) -> None:
+    page = sign_up(start("mon-parcours"), "Zoé Martin")
+    database = tmp_path / "data" / "course.sqlite3"
+    holder = locked_for(database, 1.5)
+    began = time.monotonic()
+    page = click(page, "Quitter mon parcours sur cet appareil")  # every transaction waits
+    holder.join()
+    assert time.monotonic() - began >= 1  # it waited for the lock…
+    assert not page.exception and not page.error  # …and went on as usual
+    assert "reprise" not in page.query_params
+
+
+def test_a_database_locked_too_long_asks_to_retry(
+    start: Callable[..., AppTest], tmp_path: Path
+) -> None:
+    page = sign_up(start("mon-parcours"), "Zoé Martin")
+    holder = locked_for(tmp_path / "data" / "course.sqlite3", SQLITE_BUSY_TIMEOUT + 2)
+    page = page.run()
+    assert says_database_down(page)
+    holder.join()
+    page = click(page, RETRY_LABEL)
+    assert not page.exception and not page.error
+    assert page.markdown[0].value == "Parcours de **Zoé Martin**"  # still signed in
+
+
+# --- A real server restarted during a quiz ------------------------------------------------------
+
+
+@pytest.fixture
+def chromium_page() -> Iterator[Page]:
+    """A French Chromium tab (as in tests/e2e/), for the one test that needs a real server."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        browser.close()
+
+
+def serve_on(port: int, logs: Path, env: dict[str, str]) -> Server:
+    with pytest.MonkeyPatch.context() as patch:  # start_server picks its port: this one
+        patch.setattr(streamlit_server, "free_port", lambda: port)
+        return start_server(logs, env=env)
+
+
+@pytest.mark.e2e
+def test_a_server_restart_mid_quiz_loses_no_saved_answer(
+    chromium_page: Page, tmp_path: Path
+) -> None:
+    page, port = chromium_page, free_port()
+    data = tmp_path / "data"
+    env = {"COURSE_CONTENT_DIR": str(VALID_COURSE), "COURSE_DATA_DIR": str(data)}
+    server = serve_on(port, tmp_path, env)
+    try:
+        open_app_page(page, f"{server.url}/evaluation?quiz={QUIZ.id}")
+        page.get_by_label("Votre nom, tel qu'il figurera sur l'attestation").fill("Zoé Martin")
+        for button in ("Commencer mon parcours", "Commencer le quiz"):
+            page.get_by_role("button", name=button).click()
+            wait_for_rerun(page)
+        page.get_by_text("Un site où l'on crée un profil").click()
+        page.get_by_role("button", name="Valider ma réponse").click()
+        expect(page.get_by_text("Réponse enregistrée.")).to_be_visible()
+    finally:
+        stop_server(server)
+    server = serve_on(port, tmp_path, env)  # the same address, the same database
+    try:
+        # The learner reloads the tab: the quiz resumes from the code in the URL, at the first
+        # question without an answer, with the answer saved before the restart counted.
+        assert "reprise=" in page.url
+        open_app_page(page, page.url)
+        expect(page.get_by_text("Question 2 sur 2")).to_be_visible()
+        expect(page.get_by_text("1 réponse(s) sur 2")).to_be_visible()
+        page.get_by_text("Vrai", exact=True).click()
+        page.get_by_role("button", name="Valider ma réponse").click()
+        wait_for_rerun(page)
+        page.get_by_role("button", name="Terminer et voir mon score").click()
+        expect(page.get_by_test_id("stMetricValue")).to_have_text("100\u202f%")
+        assert_no_exception(page)
+    finally:
+        stop_server(server)
+    store = Store(f"sqlite:///{data / 'course.sqlite3'}")
+    [learner] = store.learners_named("Zoé Martin")
+    assert len(store.finished_attempts(learner.id, QUIZ.id)) == 1
+    store.engine.dispose()
