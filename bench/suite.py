@@ -204,13 +204,16 @@ REASONS = {
     "rafale": "Le p95 d'une rafale suit le CPU d'un passage\u202f: les 50 passages se partagent "
     "un seul interpréteur (GIL), donc p95 ≈ 50 × CPU d'un passage, sur hello-world comme sur le "
     "cours. Le rapport des p95 est celui du CPU par passage (voir la colonne Valeur). Ce n'est "
-    "pas la base de données\u202f: un essai avec des transactions de lecture sans `BEGIN "
-    "IMMEDIATE` n'a rien changé. Le remède est celui des relances\u202f: moins de travail par "
-    "passage.",
+    "pas la base de données\u202f: sous profileur les passages attendent une connexion du pool et "
+    "le verrou de `BEGIN IMMEDIATE`, mais un essai (23/11/2026) avec des lectures en `BEGIN` "
+    "différé n'a pas changé le p95 sans profileur. Le remède est celui des relances\u202f: moins "
+    "de travail par passage.",
     "démarrage": "Le serveur est prêt aussi vite que hello-world (voir «\u00a0serveur "
-    "prêt\u00a0»)\u202f: l'écart est le premier passage du script. `load_course` en prend près de "
-    "la moitié, dont l'analyse YAML en Python pur (`yaml.SafeLoader`), puis les imports\u202f: "
-    "pandas, alembic et SQLAlchemy, et openpyxl que views/trainer importe pour les exports "
+    "prêt\u00a0»)\u202f: l'écart est le premier passage du script (voir la colonne Valeur), qui "
+    "importe les vues et leurs bibliothèques et lit le contenu. Sous profileur, `load_course` en "
+    "prend près de la moitié (sans profileur, environ 0,4\u00a0s\u202f: voir la validation dans le "
+    "processus), surtout l'analyse YAML en Python pur (`yaml.SafeLoader`)\u202f; puis les imports\u202f: "
+    "pandas, alembic et SQLAlchemy, et openpyxl, que views/trainer importe pour les exports "
     "alors qu'il ne sert qu'au clic.",
     "attestations": "Chaque PDF est mis en page par fpdf2 avec sa police découpée (fontTools)\u202f; "
     "voir bench/RESULTS-certificates.md pour le détail par écriture.",
@@ -627,6 +630,23 @@ def _healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
     raise RuntimeError("streamlit run not healthy after 60 s")
 
 
+def first_run(world: World, script: Path, url_path: str) -> float:
+    """Seconds of a new server's first script run, over the websocket (no browser)."""
+    server = start_server(world.logs(), script, env=world.env)
+
+    async def drive() -> float:
+        session = await PageSession.on_page(server.url, url_path)
+        try:
+            return (await session.run()).seconds
+        finally:
+            await session.close()
+
+    try:
+        return asyncio.run(drive())
+    finally:
+        stop_server(server)
+
+
 def measure_cold_start(world: World, plan: Plan, profile: bool) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
@@ -662,11 +682,19 @@ def measure_cold_start(world: World, plan: Plan, profile: bool) -> list[Row]:
             browser.close()
     course, hello = (statistics.median(measured[name]) for name in apps)
     ratio = course / hello
+    first = {
+        name: statistics.median(
+            first_run(world, script, "accueil" if name == "course" else "")
+            for _ in range(min(plan.cold_starts, 3))
+        )
+        for name, (script, _) in apps.items()
+    }
 
     def value(name: str) -> str:
         return (
             f"médiane {secs(statistics.median(measured[name]))} (serveur prêt à "
-            f"{secs(statistics.median(healthy[name]))})"
+            f"{secs(statistics.median(healthy[name]))}\u202f; premier passage du script, "
+            f"mesuré à part\u202f: {secs(first[name])})"
         )
 
     row = Row(
