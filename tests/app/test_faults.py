@@ -273,3 +273,51 @@ def test_a_server_restart_mid_quiz_loses_no_saved_answer(
     [learner] = store.learners_named("Zoé Martin")
     assert len(store.finished_attempts(learner.id, QUIZ.id)) == 1
     store.engine.dispose()
+
+
+# --- The guard itself ---------------------------------------------------------------------------
+
+
+def failing_fragment() -> None:
+    """A polling fragment (the trainer's roster) whose query fails, then the rest of the page."""
+    import sqlite3
+
+    import streamlit as st
+    from sqlalchemy.exc import OperationalError
+
+    from views.resilience import database_guarded
+
+    @st.fragment
+    @database_guarded("roster")
+    def roster() -> None:
+        st.markdown("Participants")
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked"))
+
+    roster()
+    st.markdown("La suite de la page")
+
+
+def test_a_fragment_s_failure_stays_in_the_fragment_without_a_button() -> None:
+    page = AppTest.from_function(failing_fragment).run()
+    assert not page.exception
+    assert [e.value for e in page.error] == [DATABASE_DOWN]
+    assert not page.button  # the fragment polls again by itself
+    assert [m.value for m in page.markdown] == ["Participants", "La suite de la page"]
+
+
+def broken_code() -> None:
+    """A mistake in the code, not an unavailable database."""
+    import sqlite3
+
+    from sqlalchemy.exc import IntegrityError
+
+    from views.resilience import database_guard
+
+    with database_guard():
+        raise IntegrityError("INSERT", {}, sqlite3.IntegrityError("UNIQUE constraint failed"))
+
+
+def test_a_bug_is_not_disguised_as_an_unavailable_database() -> None:
+    page = AppTest.from_function(broken_code).run()
+    assert len(page.exception) == 1  # Streamlit's own error box: the bug shows, and gets fixed
+    assert not page.error
