@@ -2,8 +2,8 @@
 
 How to run it, from the project folder (Chromium at /usr/bin/chromium or $COURSE_CHROMIUM):
 
-    .venv/bin/python -m bench.suite            # full run, then the figures of bench/RESULTS.md
-    .venv/bin/python -m bench.suite --quick    # fewer repetitions: about 2 minutes on 2 cores
+    .venv/bin/python -m bench.suite            # full run (about 5 minutes on 2 cores)
+    .venv/bin/python -m bench.suite --quick    # fewer repetitions (about 2 minutes)
     .venv/bin/python -m bench.suite --only pages,burst --no-profile   # some parts, printed only
 
 It prints a Markdown table (French) and, when every part ran, writes it to bench/RESULTS.md with
@@ -62,10 +62,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 import urllib.request
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.ws_pages import PageSession, Run, pressed, text_value
 from course.content import Course, content_dir_from_env, load_course
-from course.store import Store
+from course.store import Learner, Store
 from course.workshops import Workshops
 from tools.streamlit_server import PROJECT_ROOT, Server, free_port, start_server, stop_server
 
@@ -104,7 +105,7 @@ class Plan:
 
 
 QUICK = Plan(reruns=15, burst_rounds=3, cold_starts=2, batch_repeats=1, profile_runs=8)
-FULL = Plan(reruns=60, burst_rounds=6, cold_starts=5, batch_repeats=3, profile_runs=20)
+FULL = Plan(reruns=100, burst_rounds=10, cold_starts=7, batch_repeats=3, profile_runs=30)
 
 
 # --- French figures -------------------------------------------------------------------------
@@ -116,7 +117,8 @@ def fr(value: float, digits: int = 0) -> str:
 
 
 def ms(seconds: float) -> str:
-    return f"{fr(seconds * 1000)}\u00a0ms"
+    milliseconds = seconds * 1000
+    return f"{fr(milliseconds, 1 if milliseconds < 10 else 0)}\u00a0ms"
 
 
 def secs(seconds: float) -> str:
@@ -234,7 +236,7 @@ class World:
     results_code: str = ""
     journey_code: str = ""
     burst_codes: list[str] = field(default_factory=list)
-    burst_learners: list = field(default_factory=list)  # type: ignore[type-arg]
+    burst_learners: list[Learner] = field(default_factory=list)
 
     @property
     def env(self) -> dict[str, str]:
@@ -868,7 +870,8 @@ def render_profile(session: Any, runs: int = 1, tree: bool = True, functions: in
     )
     flat_lines = [line for line in flat.splitlines() if "%" in line or line.strip()[:1].isdigit()]
     head = f"{runs} exécution(s) cumulée(s), {fr(session.duration, 2)}\u00a0s sous profileur"
-    shown = "\n".join(lines[start : start + PROFILE_LINES]) + "\n\n" if tree else ""
+    top = textwrap.dedent("\n".join(lines[start : start + PROFILE_LINES]))
+    shown = top + "\n\n" if tree else ""
     return (
         f"{head}.\nTemps propre par bibliothèque\u202f: {breakdown(session)}\n\n"
         + shown
@@ -999,7 +1002,7 @@ def report(rows: list[Row], plan_name: str, load: float, started: datetime, took
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (< 5 min)")
-    parser.add_argument("--reruns", type=int, help="reruns of each page (default 60, quick 15)")
+    parser.add_argument("--reruns", type=int, help="reruns of each page (default 100, quick 15)")
     parser.add_argument(
         "--only", default=",".join(SECTIONS), help=f"comma-separated parts: {','.join(SECTIONS)}"
     )
@@ -1007,7 +1010,7 @@ def main() -> None:
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
     if args.reruns:
-        plan = Plan(args.reruns, *list(vars(plan).values())[1:])
+        plan = replace(plan, reruns=args.reruns)
     only = [part for part in args.only.split(",") if part]
     unknown = set(only) - set(SECTIONS)
     if unknown:
