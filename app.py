@@ -2,18 +2,22 @@
 
 import streamlit as st
 
+from course.logs import configure_logging
 from views.common import get_course, set_up_page
 from views.identity import current_learner, track_time
+from views.resilience import database_guard
 from views.site import build_site, show_sidebar
 
 st.set_page_config(
     page_title="Formation aux réseaux sociaux", page_icon=":material/forum:", layout="centered"
 )
 set_up_page()
+configure_logging()
 course = get_course()
 site, sections = build_site(course)
 current = st.navigation(sections, position="hidden")
-track_time(current.url_path if current.url_path in site.lessons else None)
-site.follow(course, current_learner())  # progress read once: the sidebar and the page share it
-show_sidebar(course, sections, site.learner, site.progress)
-current.run()
+with database_guard():  # the database not answering: a French message and « Réessayer »
+    track_time(current.url_path if current.url_path in site.lessons else None)
+    site.follow(course, current_learner())  # progress read once: sidebar and page share it
+    show_sidebar(course, sections, site.learner, site.progress)
+    current.run()

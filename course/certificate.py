@@ -218,7 +218,10 @@ def build_certificate_pdf(data: CertificateData) -> bytes:
     texts["url"] = printable_text(data.verification_url)
     left_out = unprintable_characters(data.learner_name)
     if left_out:
-        LOGGER.warning("Certificate name printed without %r: no shipped font has them", left_out)
+        LOGGER.warning(  # how many, never which: they are part of the learner's name
+            "Certificate name printed without %d character(s): no shipped font has them",
+            len(left_out),
+        )
     modules = [title for title in map(printable_text, data.modules) if title]
     pdf = new_document([*texts.values(), *modules])
     pdf.set_title(f"Attestation de réussite – {texts['learner_name']}")

@@ -13,6 +13,19 @@ from datetime import UTC, datetime, timedelta
 
 from course.store import Store
 
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+def client_address_from(
+    peer: str | None, forwarded_for: str | None, trusted_proxies: frozenset[str] = LOOPBACK
+) -> str | None:
+    """The client's address: X-Forwarded-For is believed only from a trusted proxy, and then its
+    *last* address (the one that proxy saw). A visitor writes what they like in the header, so
+    its first address would let one client pose as many and escape the rate limits."""
+    if peer in trusted_proxies and forwarded_for and forwarded_for.strip():
+        return forwarded_for.split(",")[-1].strip()
+    return peer
+
 
 def client_key(address: str | None) -> str:
     """A digest of the client's address (or of « inconnu »), never the address itself."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from course.charts import build_figure, chart_rows, data_table
 from course.content import Course, content_dir_from_env, content_fingerprint, load_course
 from course.errors import ContentError
 from course.glossary import link_glossary_terms
+from course.guard import LOOPBACK, client_address_from
 from course.learners import retention_cutoff
 from course.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
 from course.store import Store, default_database_url
@@ -142,10 +144,10 @@ def show_content_errors(errors: Sequence[ContentError], intro: str) -> None:
 
 
 def client_address() -> str | None:
-    """The visitor's address, for slowing down guessing: behind a reverse proxy, the first
-    address of X-Forwarded-For; None for a local visitor (and in tests without a browser)."""
+    """The visitor's address, for slowing down guessing (None in tests without a browser):
+    see course/guard.py; proxies are this machine and $COURSE_TRUSTED_PROXIES."""
+    peer = st.context.ip_address if isinstance(st.context.ip_address, str) else None
     forwarded = st.context.headers.get("X-Forwarded-For")
-    if isinstance(forwarded, str) and forwarded.strip():
-        return forwarded.split(",")[0].strip()
-    address = st.context.ip_address
-    return address if isinstance(address, str) else None
+    listed = os.environ.get("COURSE_TRUSTED_PROXIES", "")
+    trusted = LOOPBACK | {address.strip() for address in listed.split(",") if address.strip()}
+    return client_address_from(peer, forwarded if isinstance(forwarded, str) else None, trusted)

@@ -17,6 +17,7 @@ from course.codes import normalise_code
 from course.guard import Guard, client_key
 from course.learners import InvalidIdentity, clean_email, clean_name
 from course.links import resume_url
+from course.logs import log_sign_up
 from course.store import Learner
 from course.text import escape_markdown
 from views.common import client_address, get_course, get_store
@@ -113,6 +114,7 @@ def _sign_up_form() -> Learner | None:
         st.error(str(problem), icon=":material/error:")
         return None
     learner, code = get_store().create_learner(clean, mail)
+    log_sign_up(learner.id, mail is not None)
     _hold(learner, code)
     st.session_state[NEW_CODE_KEY] = True
     st.session_state[UNPRINTABLE_KEY] = unprintable_characters(clean)

@@ -22,6 +22,7 @@ from course.formatting import (
 )
 from course.issuing import certificate_data, issue_certificate, local_day
 from course.links import public_url, verification_url
+from course.logs import log_learner_erased
 from course.models import CourseSettings
 from course.progress import Progress
 from course.progress_chart import progress_figure, progress_summary, progress_table
@@ -183,7 +184,7 @@ def _hosted_badge(settings: CourseSettings, learner: Learner, issued: Certificat
             email=learner.email,
         )
     except (OSError, ValueError):  # a read-only folder, or a public URL badges cannot use
-        LOGGER.exception("Open Badges documents not written for %s", issued.code)
+        LOGGER.exception("Open Badges documents not written")
         st.warning(
             "Le badge numérique est momentanément indisponible. Votre attestation, elle, "
             "reste valable.",
@@ -248,6 +249,7 @@ def _my_data(store: Store, learner: Learner, site: Site) -> None:
         if st.button("Effacer mon parcours", disabled=not sure, icon=":material/delete:"):
             certificate = store.certificate_of(learner.id)
             store.delete_learner(learner.id)
+            log_learner_erased(learner.id)
             if certificate is not None:  # its badge URL answers 404 from now on
                 with contextlib.suppress(OSError):  # else the next start's prune removes it
                     remove_hosted_badge(static_dir(), certificate.code)

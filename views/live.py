@@ -17,6 +17,7 @@ from course.content import Course
 from course.models import Question, Quiz
 from course.workshops import LiveQuestion, Workshops
 from views.common import get_store
+from views.resilience import database_guarded
 
 POLL_EVERY = timedelta(seconds=1)
 
@@ -45,6 +46,7 @@ def watch(
     """
 
     @st.fragment(run_every=POLL_EVERY)
+    @database_guarded("live")
     def poll() -> None:
         if live_signature(workshop_id) != drawn:
             st.rerun(scope="app")

@@ -17,6 +17,7 @@ from course.formatting import (
     format_time_left,
 )
 from course.live import option_letter
+from course.logs import log_attempt_finished
 from course.models import (
     Matching,
     MultipleChoice,
@@ -176,7 +177,9 @@ def show_attempt(quiz: Quiz, attempt: Attempt, store: Store) -> Attempt:
     label = "Terminer et voir mon score" + (f" ({missing} sans réponse)" if missing else "")
     if st.button(label, type="primary", key=f"submit-{attempt.id}"):
         attempt = store.record_step(attempt, attempt.next_step, "submit")
-        store.finish(attempt, attempt.grade(quiz))
+        result = attempt.grade(quiz)
+        store.finish(attempt, result)
+        log_attempt_finished(attempt.learner_id, quiz.id, result.percent, result.passed)
         st.rerun()
     return attempt
 

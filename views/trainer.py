@@ -21,6 +21,7 @@ from course.workshops import LiveQuestion, Workshop, Workshops
 from views.common import PLOTLY_CONFIG, get_course, get_store
 from views.join_card import CURRENT_KEY, current_workshop, show_join_card
 from views.live import find_question, signature_of, watch
+from views.resilience import database_guarded
 from views.site import Site
 from views.trainer_access import trainer_gate, trainer_sign_out_button
 from views.trainer_results import show_exports, show_group_results
@@ -116,6 +117,7 @@ def _run_workshop(course: Course, workshops: Workshops, workshop: Workshop) -> N
 
 def _roster(workshops: Workshops, workshop: Workshop) -> None:
     @st.fragment(run_every=2)
+    @database_guarded("roster")
     def roster() -> None:
         members = workshops.roster(workshop.id)
         noun = "participant" if len(members) < 2 else "participants"

@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from course.guard import Guard, client_key
+from course.logs import log_refused
 from course.trainer_auth import (
     ENV_VARIABLE,
     SECRET_NAME,
@@ -86,6 +87,7 @@ def _sign_in_form(password: str) -> None:
         st.session_state[SESSION_KEY] = True
         st.rerun()
     guard.failed(client)
+    log_refused("trainer")
     time.sleep(WRONG_PASSWORD_PAUSE)
     st.error("Mot de passe incorrect.", icon=":material/error:")
 

@@ -14,6 +14,7 @@ from course.formatting import format_number
 from course.guard import Guard, client_key
 from course.learners import InvalidIdentity, clean_name
 from course.live import right_answer_text, score_live_answer
+from course.logs import log_refused, log_workshop_joined
 from course.models import Question, Scoring
 from course.store import Learner
 from course.text import escape_markdown
@@ -86,6 +87,7 @@ def _join_form(workshops: Workshops, learner: Learner) -> Workshop | None:
     workshop = workshops.by_code(typed) if normalise_join_code(typed) else None
     if workshop is None:
         guard.failed(client)
+        log_refused("workshop")
         st.error(
             "Aucun atelier ne correspond à ce code. Vérifiez-le\u202f: il a la forme "
             "«\u00a0K7Q-F29\u00a0» et s'affiche sur l'écran du formateur.",
@@ -100,6 +102,7 @@ def _join_form(workshops: Workshops, learner: Learner) -> Workshop | None:
     except InvalidIdentity:
         display_name = _first_name(learner.name)
     workshops.join(workshop.id, learner.id, display_name[:30])
+    log_workshop_joined(workshop.id, learner.id)
     st.session_state[JOINED_KEY] = workshop.id
     st.query_params[URL_KEY] = workshop.code
     st.rerun()

@@ -72,3 +72,17 @@ def test_the_client_key_never_contains_the_address() -> None:
     assert "192.0.2.1" not in client_key("192.0.2.1")
     assert client_key("192.0.2.1") != client_key("192.0.2.2")
     assert client_key(None) == client_key(None)
+
+
+def test_a_forged_forwarded_for_header_does_not_make_one_client_many() -> None:
+    from course.guard import client_address_from
+
+    # Straight from the internet: the header is the visitor's own writing, ignored.
+    assert client_address_from("203.0.113.7", "198.51.100.1, 203.0.113.7") == "203.0.113.7"
+    # Through the local reverse proxy: the address it saw, the last one, not the forged first.
+    assert client_address_from("127.0.0.1", "6.6.6.6, 203.0.113.7") == "203.0.113.7"
+    # A proxy elsewhere counts only when listed.
+    proxies = frozenset({"10.0.0.5"})
+    assert client_address_from("10.0.0.5", "203.0.113.7", proxies) == "203.0.113.7"
+    assert client_address_from("10.0.0.5", None, proxies) == "10.0.0.5"
+    assert client_address_from(None, None) is None
