@@ -213,10 +213,12 @@ REASONS = {
     "démarrage": "Le serveur est prêt aussi vite que hello-world (voir «\u00a0serveur "
     "prêt\u00a0»)\u202f: l'écart est le premier passage du script (voir la colonne Valeur), qui "
     "importe les vues et leurs bibliothèques et lit le contenu. Sous profileur, `load_course` en "
-    "prend près de la moitié (sans profileur, environ 0,4\u00a0s\u202f: voir la validation dans le "
-    "processus), surtout l'analyse YAML en Python pur (`yaml.SafeLoader`)\u202f; puis les imports\u202f: "
-    "pandas, alembic et SQLAlchemy, et openpyxl, que views/trainer importe pour les exports "
-    "alors qu'il ne sert qu'au clic.",
+    "prend plus du tiers (sans profileur, environ 0,4\u00a0s\u202f: voir la validation dans le "
+    "processus), surtout l'analyse YAML en Python pur (`yaml.SafeLoader`)\u202f; puis les "
+    "imports\u202f: pandas, alembic et SQLAlchemy, fontTools et fpdf2 (views/identity, par "
+    "course/certificate_fonts) et openpyxl (views/trainer, pour les exports), ces deux derniers "
+    "importés dès le premier visiteur alors qu'ils ne servent qu'à l'inscription, à l'attestation "
+    "ou aux exports.",
     "attestations": "Chaque PDF est mis en page par fpdf2 avec sa police découpée (fontTools)\u202f; "
     "voir bench/RESULTS-certificates.md pour le détail par écriture.",
 }
