@@ -831,7 +831,8 @@ def _bucket(file_path: str) -> str:
         return path.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
     root = str(PROJECT_ROOT) + "/"
     if path.startswith(root):
-        return path.removeprefix(root).split("/", 1)[0] + "/"
+        inside = path.removeprefix(root)
+        return inside.split("/", 1)[0] + "/" if "/" in inside else inside
     if path.startswith("<") or not path:
         return ""
     return "bibliothèque standard"
