@@ -29,31 +29,12 @@ from course.models import (
     SingleChoice,
     TrueFalse,
 )
-from course.quiz_engine import grade_responses
+from course.quiz_engine import grade_responses, right_response
 from course.schema import attempts, learners, lesson_visits
 from course.store import Learner, Store
 from course.workshops import Workshops
 
 FIRST_NAMES = ["Zoé", "Léo", "Inès", "Hugo", "Chloé", "Adam", "Lina", "Nathan", "Jade", "Éloïse"]
-
-
-def right_response(question: Question) -> Any:
-    """The answer that scores 1, in the form the quiz page stores."""
-    if isinstance(question, SingleChoice):
-        return next(i for i, option in enumerate(question.options) if option.correct)
-    if isinstance(question, MultipleChoice):
-        return [i for i, option in enumerate(question.options) if option.correct]
-    if isinstance(question, TrueFalse):
-        return question.answer
-    if isinstance(question, Matching):
-        return {pair.left: pair.right for pair in question.pairs}
-    if isinstance(question, Ordering):
-        return list(question.items)
-    if isinstance(question, ShortText):
-        return question.answers[0]
-    assert isinstance(question, Numeric)
-    value = question.answer if question.answer is not None else question.min
-    return f"{value:g}".replace(".", ",")
 
 
 def random_response(question: Question, rng: random.Random) -> Any:

@@ -46,26 +46,6 @@ def option_letter(index: int) -> str:
     return chr(ord("A") + index) if index < 26 else str(index + 1)
 
 
-def response_label(question: Question, response: Any) -> str:
-    """A participant's answer as the room reads it ("B. Twitter", "Vrai", "1 234,5"…)."""
-    if (
-        isinstance(question, SingleChoice)
-        and isinstance(response, int)
-        and 0 <= response < len(question.options)
-    ):
-        return f"{option_letter(response)}. {question.options[response].text}"
-    if isinstance(question, MultipleChoice) and isinstance(response, list):
-        chosen = [i for i in response if isinstance(i, int) and 0 <= i < len(question.options)]
-        return ", ".join(option_letter(i) for i in sorted(chosen)) or "Aucune case cochée"
-    if isinstance(question, TrueFalse) and isinstance(response, bool):
-        return "Vrai" if response else "Faux"
-    if isinstance(question, Matching) and isinstance(response, dict):
-        return "\u202f; ".join(f"{left} → {right}" for left, right in response.items())
-    if isinstance(question, Ordering) and isinstance(response, list):
-        return " → ".join(map(str, response))
-    return str(response)
-
-
 def right_answer_text(question: Question) -> str:
     """The right answer in words, for the reveal."""
     if isinstance(question, SingleChoice | MultipleChoice):

@@ -212,6 +212,24 @@ def grade_question(question: Question, response: Any, quiz_scoring: Scoring = "p
     return _grade_numeric(question, response)
 
 
+def right_response(question: Question) -> Any:
+    """A response that scores 1, in the form the quiz page stores (tests, benchmarks, demos)."""
+    if isinstance(question, SingleChoice):
+        return next(i for i, option in enumerate(question.options) if option.correct)
+    if isinstance(question, MultipleChoice):
+        return [i for i, option in enumerate(question.options) if option.correct]
+    if isinstance(question, TrueFalse):
+        return question.answer
+    if isinstance(question, Matching):
+        return {pair.left: pair.right for pair in question.pairs}
+    if isinstance(question, Ordering):
+        return list(question.items)
+    if isinstance(question, ShortText):
+        return question.answers[0]
+    value = question.answer if question.answer is not None else question.min
+    return f"{value:g}".replace(".", ",")
+
+
 def grade_responses(
     quiz: Quiz, questions: Sequence[Question], responses: Mapping[str, Any]
 ) -> QuizResult:

@@ -11,21 +11,12 @@ import zipfile
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 
 from course.content import Course, content_dir_from_env, load_course
-from course.models import (
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Question,
-    ShortText,
-    SingleChoice,
-)
+from course.quiz_engine import right_response
 from course.store import Store
 from course.workshops import Workshop, Workshops
 from tests.unit.gift_reader import read_gift
@@ -62,27 +53,10 @@ def tuesday(store: Store, course: Course) -> Workshop:
     leo, _ = store.create_learner('=HYPERLINK("http://x","clic")')
     workshops.join(workshop.id, zoe.id, "Zoé", NOW)
     for number, quiz in enumerate(course.quizzes.values()):
-        right = {q.id: right_answer(q) for q in quiz.questions}
+        right = {q.id: right_response(q) for q in quiz.questions}
         take(store, quiz, zoe, right, NOW + timedelta(minutes=10 * number))
     take(store, course.quizzes["bases"], leo, {}, NOW)
     return workshop
-
-
-def right_answer(question: Question) -> Any:
-    """A right response to any question, in the form the quiz page stores."""
-    if isinstance(question, SingleChoice):
-        return next(i for i, option in enumerate(question.options) if option.correct)
-    if isinstance(question, MultipleChoice):
-        return [i for i, option in enumerate(question.options) if option.correct]
-    if isinstance(question, Matching):
-        return {pair.left: pair.right for pair in question.pairs}
-    if isinstance(question, Ordering):
-        return list(question.items)
-    if isinstance(question, ShortText):
-        return question.answers[0]
-    if isinstance(question, Numeric):
-        return question.answer if question.answer is not None else question.min
-    return question.answer
 
 
 def test_csv_of_everyone_then_of_one_workshop(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from course.content import load_quiz
-from course.live import answer_distribution, response_label, right_answer_text, score_live_answer
+from course.live import answer_distribution, right_answer_text, score_live_answer
 from tests.conftest import FIXTURES, PERFECT
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
@@ -54,9 +54,3 @@ def test_the_reveal_states_the_right_answer_in_words() -> None:
     )
     assert right_answer_text(QUESTIONS["nombre"]) == "610"
     assert right_answer_text(QUESTIONS["intervalle"]) == "entre 2\u202f023 et 2\u202f023"
-
-
-def test_answers_read_as_the_room_says_them() -> None:
-    assert response_label(QUESTIONS["choix-unique"], 2) == "C. Un journal en ligne"
-    assert response_label(QUESTIONS["choix-multiple"], [3, 0]) == "A, D"
-    assert response_label(QUESTIONS["vrai-faux"], True) == "Vrai"

@@ -334,3 +334,16 @@ def test_grade_refuses_a_broken_quiz_file_with_its_located_errors(tmp_path: Path
 
 def test_quiz_model_is_what_the_grader_uses() -> None:
     assert isinstance(QUIZ, Quiz) and len(QUIZ.questions) == 8
+
+
+def test_right_response_scores_full_marks_on_every_shipped_question() -> None:
+    from course.content import content_dir_from_env, load_course
+    from course.quiz_engine import grade_question, right_response
+
+    course = load_course(content_dir_from_env())
+    for quiz in course.quizzes.values():
+        for question in quiz.questions:
+            assert grade_question(question, right_response(question), quiz.scoring) == 1.0, (
+                quiz.id,
+                question.id,
+            )
