@@ -7,6 +7,7 @@ local network, so phones on the same Wi-Fi can join a course running on the trai
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 from urllib.parse import urlsplit
@@ -46,6 +47,7 @@ def room_base_url() -> str:
     return f"{page.scheme or 'http'}://{netloc}"
 
 
+@functools.lru_cache(maxsize=32)  # the dashboard reruns often; a workshop's link does not change
 def qr_svg(url: str, label: str) -> str:
     """An SVG QR code that scales with its box, with a text alternative."""
     code = segno.make(url, error="m")
