@@ -6,7 +6,7 @@ import csv
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -41,6 +41,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LESSON_FILE = re.compile(r"^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 STATS_COLUMNS = ("scope", "metric", "value", "unit", "date", "source", "status", "note")
 Model = TypeVar("Model", bound=BaseModel)
+Derived = TypeVar("Derived")
 
 
 def content_dir_from_env() -> Path:
@@ -81,6 +82,19 @@ class Course:
     def glossary_index(self) -> dict[str, GlossaryTerm]:
         """Folded id, term or synonym → term (computed once per loaded course)."""
         return term_index(self.glossary)
+
+    @cached_property
+    def _derived(self) -> dict[Hashable, Any]:
+        return {}
+
+    def derived(self, key: Hashable, compute: Callable[[], Derived]) -> Derived:
+        """`compute()`, run once per loaded course and `key`: a course never changes once loaded
+        (an edit loads a new one), so figures and tables drawn from it can be kept."""
+        cache = self._derived
+        if key not in cache:
+            cache[key] = compute()
+        value: Derived = cache[key]
+        return value
 
     @property
     def modules(self) -> list[Lesson | BrokenLesson]:

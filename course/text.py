@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=8192)  # the glossary search folds every term's name and text on each keystroke
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced form of `text` (« Œuvre  É » → « oeuvre e »)."""
     decomposed = unicodedata.normalize("NFKD", text)

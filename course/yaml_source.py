@@ -29,6 +29,39 @@ _YAML_PROBLEMS_IN_FRENCH = {
 }
 
 
+# libyaml's parser when PyYAML was built with it (about five times faster); its error messages
+# differ, so a text it refuses is parsed again by the pure-Python loader, which the French
+# messages above are written for.
+FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose_and_construct(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[Any, Any]:
+    """(node tree, data) of one YAML document; (None, None) for an empty text."""
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+    return root, data
+
+
+def _parse_or_explain(text: str, line_offset: int) -> tuple[Any, Any]:
+    """(node tree, data) by the pure-Python loader, or a YamlSyntaxError in French."""
+    try:
+        return _compose_and_construct(text, yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line if mark is not None else None
+        quote = _unbalanced_quote_line(text, line) if line is not None else None
+        if quote is not None:
+            message = "syntaxe YAML invalide : guillemet ouvert sur cette ligne mais jamais fermé."
+            raise YamlSyntaxError(message, quote + 1 + line_offset) from exc
+        raise YamlSyntaxError(
+            _french_problem(exc), line + 1 + line_offset if line is not None else None
+        ) from exc
+
+
 def _unbalanced_quote_line(text: str, before_line: int) -> int | None:
     """0-based line of the first line up to `before_line` with an unclosed double quote."""
     for number, line in enumerate(text.splitlines()[: before_line + 1]):
@@ -66,24 +99,9 @@ class YamlDocument:
     def parse(cls, text: str, line_offset: int = 0) -> YamlDocument:
         """Parse `text`; `line_offset` is how many file lines precede it (front matter)."""
         try:
-            loader = yaml.SafeLoader(text)
-            try:
-                root = loader.get_single_node()
-                data = loader.construct_document(root) if root is not None else None
-            finally:
-                loader.dispose()
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line if mark is not None else None
-            quote = _unbalanced_quote_line(text, line) if line is not None else None
-            if quote is not None:
-                message = (
-                    "syntaxe YAML invalide : guillemet ouvert sur cette ligne mais jamais fermé."
-                )
-                raise YamlSyntaxError(message, quote + 1 + line_offset) from exc
-            raise YamlSyntaxError(
-                _french_problem(exc), line + 1 + line_offset if line is not None else None
-            ) from exc
+            root, data = _compose_and_construct(text, FAST_LOADER)
+        except yaml.YAMLError:  # parsed again, for PyYAML's own wording of the problem
+            root, data = _parse_or_explain(text, line_offset)
         document = cls(data, root, line_offset)
         document._raise_on_duplicate_keys(root)
         return document

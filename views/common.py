@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from course.badges import prune_badges, static_dir
@@ -17,6 +21,7 @@ from course.glossary import link_glossary_terms
 from course.guard import LOOPBACK, client_address_from
 from course.learners import retention_cutoff
 from course.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
+from course.models import ChartSpec
 from course.store import Store, default_database_url
 from views.mockups import show_illustration, show_mockup
 
@@ -34,9 +39,25 @@ PLOTLY_CONFIG = {
 }
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> Course:
-    return load_course(Path(root))
+Fingerprint = tuple[tuple[str, int, int], ...]
+# Loaded courses by (folder, fingerprint of its files): a plain dict, not st.cache_resource, whose
+# argument hashing cost more than the rest of a page's run (bench/RESULTS.md).
+_COURSES: dict[tuple[str, Fingerprint], Course] = {}
+_LOADING = threading.Lock()
+_KEPT_COURSES = 4
+# The files are looked at once a second at most per folder (one `stat` each), not on every call.
+_FINGERPRINT_FOR = 1.0
+_fingerprints: dict[str, tuple[float, Fingerprint]] = {}
+
+
+def _fingerprint(root: Path) -> Fingerprint:
+    now = time.monotonic()
+    noted = _fingerprints.get(str(root))
+    if noted is not None and now - noted[0] < _FINGERPRINT_FOR:
+        return noted[1]
+    fingerprint = content_fingerprint(root)
+    _fingerprints[str(root)] = (now, fingerprint)
+    return fingerprint
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -60,7 +81,17 @@ def get_store() -> Store:
 def get_course() -> Course:
     """The course, parsed once per version of the content files (an edit shows on reload)."""
     root = content_dir_from_env()
-    return _load(str(root), content_fingerprint(root))
+    key = (str(root), _fingerprint(root))
+    course = _COURSES.get(key)
+    if course is None:
+        with _LOADING:  # one session parses; the others wait for its result
+            course = _COURSES.get(key)
+            if course is None:
+                course = load_course(root)
+                while len(_COURSES) >= _KEPT_COURSES:
+                    del _COURSES[next(iter(_COURSES))]
+                _COURSES[key] = course
+    return course
 
 
 # Streamlit's faded caption grey is below WCAG AA contrast on white: darken it (7.9:1).
@@ -96,12 +127,20 @@ def show_chart(course: Course, chart_id: str, caption: str = "") -> None:
     if spec is None:
         st.warning(f"Graphique « {chart_id} » introuvable.")
         return
-    st.plotly_chart(build_figure(spec, course.stats), config=PLOTLY_CONFIG, key=f"chart-{chart_id}")
+    figure, table = course.derived(("chart", chart_id), lambda: _chart_parts(course, spec))
+    st.plotly_chart(figure, config=PLOTLY_CONFIG, key=f"chart-{chart_id}")
     st.markdown(f"**Description du graphique.** {spec.alt}")
     if caption or spec.caption:
         st.caption(caption or spec.caption or "")
     with st.expander("Voir les données du graphique"):
-        st.table(data_table(chart_rows(spec, course.stats)).set_index("Périmètre"))
+        st.table(table)
+
+
+def _chart_parts(course: Course, spec: ChartSpec) -> tuple[go.Figure, pd.DataFrame]:
+    """A chart's figure and data table, built once per loaded course (neither is changed after:
+    Streamlit copies the figure before sending it)."""
+    table = data_table(chart_rows(spec, course.stats)).set_index("Périmètre")
+    return build_figure(spec, course.stats), table
 
 
 def show_block(block: Block, course: Course, presenting: bool = False) -> None:
