@@ -15,14 +15,14 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from typing import cast
 
 import segno
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
+from course.certificate_data import CertificateData
 from course.certificate_fonts import FAMILY, new_document, printable_text, unprintable_characters
 from course.formatting import format_long_date, format_percent
 
@@ -40,25 +40,6 @@ PAGE_W, PAGE_H, LEFT, WIDTH = 297.0, 210.0, 25.0, 247.0  # millimetres
 PT = 25.4 / 72  # a point in millimetres
 Box = tuple[float, float]  # width, height
 Colour = tuple[int, int, int]
-
-
-@dataclass(frozen=True)
-class CertificateData:
-    """What a certificate prints; `percent` is out of 100 (87.0 prints « 87 % »)."""
-
-    learner_name: str
-    course_title: str
-    completed_on: date
-    percent: float
-    modules: Sequence[str]
-    organisation: str
-    signatory_name: str
-    signatory_role: str
-    verification_code: str
-    verification_url: str
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "modules", tuple(self.modules))
 
 
 def _leading(size: float) -> float:

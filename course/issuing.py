@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from course.certificate import CertificateData
+from course.certificate_data import CertificateData
 from course.content import Course
 from course.formatting import DISPLAY_TIMEZONE
 from course.links import verification_url

@@ -12,7 +12,6 @@ from typing import Any
 
 import streamlit as st
 
-from course.certificate_fonts import printable_text, unprintable_characters
 from course.codes import normalise_code
 from course.guard import Guard, client_key
 from course.learners import InvalidIdentity, clean_email, clean_name
@@ -117,6 +116,8 @@ def _sign_up_form() -> Learner | None:
     log_sign_up(learner.id, mail is not None)
     _hold(learner, code)
     st.session_state[NEW_CODE_KEY] = True
+    from course.certificate_fonts import unprintable_characters  # fontTools: only at sign-up
+
     st.session_state[UNPRINTABLE_KEY] = unprintable_characters(clean)
     return learner
 
@@ -158,6 +159,8 @@ def unprintable_warning(name: str, missing: str) -> str:
     """The French warning naming the `missing` characters, each escaped, with its code point."""
     several = len(missing) > 1
     listed = ", ".join(f"«\u00a0{escape_markdown(c)}\u00a0» (U+{ord(c):04X})" for c in missing)
+    from course.certificate_fonts import printable_text  # fontTools: only for this warning
+
     printed = printable_text(name)
     if printed:
         outcome = (

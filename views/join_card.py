@@ -12,7 +12,6 @@ import os
 import socket
 from urllib.parse import urlsplit
 
-import segno
 import streamlit as st
 
 from course.links import workshop_url
@@ -50,6 +49,8 @@ def room_base_url() -> str:
 @functools.lru_cache(maxsize=32)  # the dashboard reruns often; a workshop's link does not change
 def qr_svg(url: str, label: str) -> str:
     """An SVG QR code that scales with its box, with a text alternative."""
+    import segno  # imported on the trainer's page, not when the app starts
+
     code = segno.make(url, error="m")
     svg = code.svg_inline(scale=1, omitsize=True, title=label, border=2)
     return svg.replace("<svg ", '<svg role="img" aria-label="' + label + '" ', 1)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from course.action_plan import action_plan
 from course.badges import badge_url, remove_hosted_badge, static_dir, write_hosted_badge
-from course.certificate import build_certificate_pdf
+from course.certificate_data import CertificateData
 from course.content import Course
 from course.formatting import (
     DISPLAY_TIMEZONE,
@@ -148,7 +148,7 @@ def _certificate(course: Course, store: Store, learner: Learner, progress: Progr
     pdf, badge = st.columns(2)
     pdf.download_button(
         "Télécharger mon attestation (PDF)",
-        data=lambda: build_certificate_pdf(data),
+        data=lambda: _certificate_pdf(data),
         file_name=f"attestation-{issued.code}.pdf",
         mime="application/pdf",
         type="primary",
@@ -258,3 +258,11 @@ def _my_data(store: Store, learner: Learner, site: Site) -> None:
             st.session_state["learner:erased"] = True
             st.rerun()
     st.caption(f"Parcours commencé le {format_long_date(local_day(learner.created_at))}.")
+
+
+def _certificate_pdf(data: CertificateData) -> bytes:
+    """The PDF, drawn when the learner asks for it: fpdf2 and fontTools are imported then, not
+    when the app starts."""
+    from course.certificate import build_certificate_pdf
+
+    return build_certificate_pdf(data)

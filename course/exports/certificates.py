@@ -6,7 +6,6 @@ a trainer can download the zip again after the workshop without changing anythin
 
 from __future__ import annotations
 
-from course.certificate import build_certificates_zip
 from course.group_results import GroupResults, Participant
 from course.issuing import certificate_data, issue_certificate
 from course.store import Store
@@ -19,6 +18,8 @@ def completed(results: GroupResults) -> list[Participant]:
 
 def certificates_zip(results: GroupResults, store: Store) -> bytes:
     """A zip of the completed participants' certificates (issued now if need be)."""
+    from course.certificate import build_certificates_zip  # fpdf2: imported when first asked
+
     settings = results.course.settings
     if settings is None:
         raise ValueError("reglages.yaml could not be read")

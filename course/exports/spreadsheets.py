@@ -10,8 +10,6 @@ import io
 from typing import Any
 
 import pandas as pd
-from openpyxl.styles import Font  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from course.exports.cells import french_datetime, local_time, neutralised
 from course.group_results import GroupResults
@@ -51,6 +49,10 @@ def _text_length(value: object) -> int:
 
 
 def _style(sheet: Any) -> None:
+    # openpyxl is imported here, for an XLSX export, not when the app starts
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
     """Bold headers, frozen under the first row, columns as wide as their content (an
     openpyxl worksheet)."""
     for cell in sheet[1]:

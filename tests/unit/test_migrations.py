@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -11,7 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
 from course.schema import metadata
-from course.store import MIGRATIONS, Store, migrate, normalized_url
+from course.store import LATEST_REVISION, MIGRATIONS, Store, migrate, normalized_url
 
 STARTED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 SUBMITTED = datetime(2026, 11, 2, 9, 12, tzinfo=UTC)
@@ -53,6 +56,23 @@ def test_the_migrations_build_exactly_the_tables_the_code_uses(database_url: str
     store.engine.dispose()
     assert differences == []
     assert version == head_revision()
+
+
+def test_the_revision_the_store_skips_alembic_at_is_the_newest_migration() -> None:
+    assert head_revision() == LATEST_REVISION
+
+
+def test_a_database_already_up_to_date_opens_without_importing_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'course.db'}"
+    Store(url).engine.dispose()  # created and migrated: alembic runs
+    opened_again = (
+        "import sys; from course.store import Store; Store(sys.argv[1]); "
+        "print('alembic' in sys.modules)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", opened_again, url], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "False"
 
 
 def test_an_upgrade_keeps_the_results_already_stored(database_url: str) -> None:
