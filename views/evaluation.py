@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import streamlit as st
 
 from course.content import Course
 from course.formatting import format_percent
 from course.lesson import Lesson
 from course.models import Quiz
+from course.text import escape_markdown
 from views.common import get_course, show_content_errors
 from views.quiz import take_quiz
 from views.site import Site
+
+SHOWN_LENGTH = 40  # characters of an unknown URL value repeated in a message
+_HIDDEN = ("Cc", "Cf", "Co", "Cs", "Cn")  # controls, bidi and zero-width marks, unassigned
+
+
+def shown_url_value(value: str) -> str:
+    """A value from the URL, to quote in a message: on one line, without invisible or
+    direction-changing characters, cut to SHOWN_LENGTH characters, escaped for Markdown."""
+    visible = "".join(
+        " " if c.isspace() else c
+        for c in value
+        if c.isspace() or unicodedata.category(c) not in _HIDDEN
+    )
+    text = " ".join(visible.split())
+    if len(text) > SHOWN_LENGTH:
+        text = text[: SHOWN_LENGTH - 1].rstrip() + "…"
+    return escape_markdown(text)
 
 
 def _quiz_card(course: Course, site: Site, quiz: Quiz, action: str) -> None:
@@ -56,9 +76,16 @@ def _quiz_list(course: Course, site: Site) -> None:
 def evaluation_page(site: Site) -> None:
     """The list of quizzes, or the quiz asked for in the URL."""
     course = get_course()
-    quiz = course.quizzes.get(st.query_params.get("quiz", ""))
+    wanted = st.query_params.get("quiz", "")
+    quiz = course.quizzes.get(wanted)
     if quiz is None:
         st.title("Évaluation")
+        if wanted.strip():
+            st.warning(
+                f"Le quiz «\u00a0{shown_url_value(wanted)}\u00a0» n'existe pas (ou plus)\u202f: "
+                "voici la liste des quiz.",
+                icon=":material/search_off:",
+            )
         exam = any(not quiz.lesson for quiz in course.quizzes.values())
         st.markdown(
             "Un quiz par module pour vérifier vos acquis"

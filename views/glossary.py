@@ -8,6 +8,7 @@ from course import glossary
 from course.content import Course
 from course.models import GlossaryTerm
 from views.common import get_course
+from views.evaluation import shown_url_value
 from views.site import Site
 
 ALL_LETTERS = "Toutes"
@@ -38,10 +39,17 @@ def glossary_page(site: Site) -> None:
     st.markdown(
         f"Les {len(course.glossary)} mots du cours, avec un exemple tiré du monde associatif."
     )
-    wanted = course.glossary_index.get(st.query_params.get("terme", ""))
+    asked = st.query_params.get("terme", "")
+    wanted = course.glossary_index.get(asked)
     if wanted is not None:
         st.header("Le terme demandé")
         _show_term(wanted, course, site)
+    elif asked.strip():
+        st.warning(
+            f"Le terme «\u00a0{shown_url_value(asked)}\u00a0» n'est pas (ou plus) dans le "
+            "glossaire\u202f: voici tous les termes.",
+            icon=":material/search_off:",
+        )
     st.header("Tous les termes")
     query = st.text_input("Rechercher un terme", placeholder="ex. abonné, hashtag, mur…")
     letter = st.pills(

@@ -235,6 +235,74 @@ def test_a_malformed_presentation_link_says_so_in_french(
     assert len(warning) < 400 and not LIVE_MARKUP.search(render(warning))
 
 
+UNKNOWN_VALUES = {
+    "plain": ("nexistepas", "nexistepas"),
+    "html": ("<img src=x onerror=alert(1)>", "\\<img src\\=x onerror\\=alert\\(1\\)\\>"),
+    "markdown-link": ("[clic](javascript:alert(1))", "\\[clic\\]\\(javascript\\:alert\\(1\\)\\)"),
+    "streamlit-markup": (
+        ":red[x] :material/home: $x^2$",
+        "\\:red\\[x\\] \\:material/home\\: \\$x\\^2\\$",
+    ),
+    "bidi-and-controls": ("ab\u202ecd\x00\x1b[31m\nef", "abcd\\[31m ef"),
+    "long": ("A" * 10_000, "A" * 39 + "…"),
+}
+
+
+@pytest.mark.parametrize(
+    ("url_path", "parameter", "message", "list_header"),
+    [
+        ("evaluation", "quiz", "Le quiz «\u00a0{}\u00a0» n'existe pas", "Les quiz des modules"),
+        ("glossaire", "terme", "Le terme «\u00a0{}\u00a0» n'est pas", "Tous les termes"),
+    ],
+    ids=["evaluation", "glossaire"],
+)
+@pytest.mark.parametrize(("value", "quoted"), UNKNOWN_VALUES.values(), ids=UNKNOWN_VALUES.keys())
+def test_an_unknown_quiz_or_term_in_the_link_is_said_in_french_then_the_list(
+    app: Callable[..., AppTest],
+    url_path: str,
+    parameter: str,
+    message: str,
+    list_header: str,
+    value: str,
+    quoted: str,
+) -> None:
+    page = app()
+    page.query_params[parameter] = value
+    page = open_page(page, url_path)
+    assert not page.exception
+    (warning,) = [w.value for w in page.warning]
+    assert message.format(quoted) in warning, warning
+    assert len(warning) < 200
+    assert not LIVE_MARKUP.search(render(warning)), warning
+    assert not AUTOLINK.search(warning) and not STREAMLIT_MARKUP.search(warning), warning
+    assert not re.search("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", warning), warning
+    assert list_header in [h.value for h in page.header]
+
+
+@pytest.mark.parametrize(
+    ("url_path", "query"),
+    [
+        ("evaluation", {}),
+        ("evaluation", {"quiz": ""}),
+        ("evaluation", {"quiz": "bases"}),
+        ("glossaire", {}),
+        ("glossaire", {"terme": " "}),
+        ("glossaire", {"terme": COURSE.glossary[0].id}),
+    ],
+    ids=["evaluation", "quiz-empty", "quiz-known", "glossaire", "terme-blank", "terme-known"],
+)
+def test_a_known_or_absent_parameter_gets_no_warning(
+    app: Callable[..., AppTest], url_path: str, query: dict[str, str]
+) -> None:
+    page = app()
+    page.query_params.update(query)
+    page = open_page(page, url_path)
+    assert not page.exception
+    assert not [
+        w.value for w in page.warning if "n'existe pas" in w.value or "n'est pas" in w.value
+    ]
+
+
 # --- Guessing ------------------------------------------------------------------------------------
 
 
