@@ -31,6 +31,7 @@ from course.text import fold
 
 EPSILON = 1e-9  # tolerance when comparing a percent with the pass mark (Moodle does the same)
 _PUNCTUATION = re.compile(r"[^\w\s]")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)")  # no exponent: « 1e999 » is not a number
 
 
 class ResponseError(ValueError):
@@ -75,14 +76,20 @@ class QuizResult:
 
 
 def parse_french_number(text: str) -> float:
-    """« 1 234,5 », « 1234.5 », « 1.234,5 » → 1234.5; ValueError for anything else."""
-    compact = "".join(text.split())
+    """`1 234,5`, `1234.5`, `1.234,5` and `62,5 %` as numbers (any kind of space between digit
+    groups); ValueError for anything else, and for numbers too large to be finite."""
+    compact = "".join(text.split()).replace("\u2212", "-")  # any spaces; the minus sign U+2212
+    compact = compact.removesuffix("%")  # "62 %" answers "what percentage?" with 62
     if "," in compact and "." in compact:
         compact = compact.replace(".", "")
     compact = compact.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", compact):
-        raise ValueError(f"« {text} » n'est pas un nombre")
-    return float(compact)
+    shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
+    if not _NUMBER.fullmatch(compact):
+        raise ValueError(f"«\u00a0{shown}\u00a0» n'est pas un nombre")
+    value = float(compact)
+    if not math.isfinite(value):
+        raise ValueError(f"«\u00a0{shown}\u00a0» est un nombre trop grand")
+    return value
 
 
 def normalise_text(text: str) -> str:
@@ -182,9 +189,11 @@ def _grade_numeric(question: Numeric, response: Any) -> float:
         raise ResponseError(question.id, "attendu : un nombre, ex. 610 ou « 1 234,5 ».")
     try:
         value = parse_french_number(response) if isinstance(response, str) else float(response)
+    except OverflowError:  # an int beyond any float
+        value = math.inf
     except ValueError as exc:
         raise ResponseError(question.id, f"{exc}.") from exc
-    if not math.isfinite(value):
+    if not math.isfinite(value):  # NaN and infinities are never a right answer
         raise ResponseError(question.id, "attendu : un nombre fini.")
     if question.answer is not None:
         return 1.0 if abs(value - question.answer) <= question.tolerance + EPSILON else 0.0

@@ -114,14 +114,34 @@ def test_a_reload_resumes_the_attempt_with_its_answers(
     assert "1 réponse(s) sur 8" in reloaded.get("progress")[0].proto.text
 
 
-def test_a_numeric_answer_that_is_not_a_number_is_not_saved(quiz_app: AppTest) -> None:
+def _numeric_question(quiz_app: AppTest) -> AppTest:
     page = button(quiz_app, "Commencer le quiz")
     for _ in range(6):
         page = button(page, "Question suivante")
-    page.text_input[0].input("six cent dix")
+    assert page.subheader[0].value == "Question 7 sur 8"  # « nombre »: 610 ± 10
+    return page
+
+
+@pytest.mark.parametrize("typed", ["six cent dix", "nan", "inf", "1e999", "610 % %"])
+def test_a_numeric_answer_that_is_not_a_number_is_not_saved(quiz_app: AppTest, typed: str) -> None:
+    page = _numeric_question(quiz_app)
+    page.text_input[0].input(typed)
     page = button(page, "Valider ma réponse")
+    assert not page.exception
     assert "Écrivez un nombre" in page.warning[0].value
     assert "0 réponse(s) sur 8" in page.get("progress")[0].proto.text
+
+
+def test_a_numeric_answer_with_spaces_and_a_percent_sign_is_understood(
+    quiz_app: AppTest,
+) -> None:
+    page = _numeric_question(quiz_app)
+    page.text_input[0].input("612,5\u00a0%")
+    page = button(page, "Valider ma réponse")
+    assert not page.exception and not page.warning
+    assert "1 réponse(s) sur 8" in page.get("progress")[0].proto.text
+    page = button(page, "Terminer et voir mon score")
+    assert page.expander[6].label.startswith("✓ Question 7")
 
 
 # --- The final exam of the shipped course -----------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course.content import load_quiz
+from course.live import score_live_answer
 from course.models import Matching, MultipleChoice, Numeric, Option, Ordering, Pair, Quiz, ShortText
 from course.quiz_engine import (
     ResponseError,
@@ -108,6 +110,13 @@ def test_a_question_can_override_the_quiz_scoring() -> None:
         ("nombre", "six cent dix", "n'est pas un nombre"),
         ("nombre", [610], "un nombre"),
         ("nombre", float("inf"), "nombre fini"),
+        ("nombre", float("-inf"), "nombre fini"),
+        ("nombre", float("nan"), "nombre fini"),
+        ("intervalle", float("nan"), "nombre fini"),
+        ("nombre", 10**400, "nombre fini"),  # an int no float can hold: refused, not a crash
+        ("nombre", "1" * 400, "nombre trop grand"),
+        ("nombre", "nan", "n'est pas un nombre"),
+        ("nombre", "abc", "n'est pas un nombre"),
     ],
 )
 def test_a_response_of_the_wrong_shape_is_a_french_error(
@@ -127,17 +136,75 @@ def test_a_response_of_the_wrong_shape_is_a_french_error(
         ("1.234,5", 1234.5),
         ("1234.5", 1234.5),
         ("-3,5", -3.5),
+        ("\u22123,5", -3.5),  # the typographic minus sign
         (",5", 0.5),
+        ("62 %", 62.0),
+        ("62\u202f%", 62.0),
+        ("62%", 62.0),
+        ("62,5", 62.5),
+        ("62,5 %", 62.5),
+        ("62,5\u00a0%", 62.5),
+        ("1 234", 1234.0),
+        ("1\u202f234", 1234.0),
+        ("1.5", 1.5),
+        ("  610\n", 610.0),
     ],
 )
 def test_french_numbers_are_understood(text: str, value: float) -> None:
     assert parse_french_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "six", "1,2,3", "1 234,5 €", "--1"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "six",
+        "abc",
+        "1,2,3",
+        "1 234,5 €",
+        "--1",
+        "%",
+        "62 % %",
+        "% 62",
+        "1e5",
+        "nan",
+        "NaN",
+        "inf",
+        "-Infinity",
+        "0x10",
+        "1_000",
+    ],
+)
 def test_what_is_not_a_number_is_refused(text: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="n'est pas un nombre"):
         parse_french_number(text)
+
+
+def test_a_number_too_large_to_be_finite_is_refused_and_quoted_short() -> None:
+    with pytest.raises(ValueError, match="trop grand") as refused:
+        parse_french_number("9" * 400)
+    assert len(str(refused.value)) < 80
+
+
+@given(response=st.one_of(st.floats(), st.integers(), st.text(max_size=20)))
+def test_a_numeric_response_is_graded_0_or_1_or_refused_in_french(response: Any) -> None:
+    """Whatever arrives (NaN, infinities, huge ints, any text), grading never crashes and never
+    counts a non-finite number as right."""
+    for question in (Q["nombre"], Q["intervalle"]):
+        try:
+            fraction = grade_question(question, response)
+        except ResponseError:
+            continue
+        assert fraction in (0.0, 1.0)
+        if fraction == 1.0:
+            value = parse_french_number(response) if isinstance(response, str) else response
+            assert math.isfinite(value)
+
+
+@pytest.mark.parametrize("response", [float("nan"), float("inf"), "nan", 10**400])
+def test_a_live_answer_that_is_not_a_finite_number_scores_zero(response: Any) -> None:
+    assert score_live_answer(Q["nombre"], response) == (0.0, 0.0)
 
 
 def test_edit_distance() -> None:
