@@ -8,11 +8,14 @@ from, so exporting again gives the same ids and the LRS keeps each statement onc
 Actors are accounts on the course's public address (reglages.yaml `certificate.public_url`,
 or $COURSE_PUBLIC_URL), named by the learner's id; activity ids live under that address.
 Answers to questions no longer in the quiz are left out (their text and points are unknown).
+Every text (names, typed answers, titles) is cleaned so that any consumer takes the JSON: no
+control character but tab, line feed and carriage return, no lone UTF-16 surrogate.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -41,6 +44,31 @@ ACTIVITY_TYPES = {
     "question": "http://adlnet.gov/expapi/activities/cmi.interaction",
     "workshop": "http://adlnet.gov/expapi/activities/meeting",
 }
+
+# Valid in JSON once escaped, yet refused by many consumers (PostgreSQL jsonb refuses \u0000,
+# XML-based stores every C0 control): C0 controls but tab, LF and CR, DEL and the C1 controls.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Halves of UTF-16 surrogate pairs: a lone one cannot be encoded in UTF-8 at all.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Text every JSON consumer accepts: control characters (but tab, line feed, carriage
+    return) dropped; surrogate halves that make a pair joined, a lone one replaced by U+FFFD."""
+    if _SURROGATES.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return _CONTROLS.sub("", text)
+
+
+def _cleaned(value: Any) -> Any:
+    """A statement, or any part of one, with every text (keys too) through clean_text."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {_cleaned(key): _cleaned(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_cleaned(item) for item in value]
+    return value
 
 
 def statement_id(*source: str) -> str:
@@ -263,8 +291,8 @@ def _statements(builder: StatementBuilder) -> Iterator[dict[str, Any]]:
 
 
 def xapi_statements(results: GroupResults) -> list[dict[str, Any]]:
-    """Every statement of the group's results, oldest source rows first."""
-    return list(_statements(StatementBuilder(results)))
+    """Every statement of the group's results, oldest source rows first, its texts cleaned."""
+    return [_cleaned(statement) for statement in _statements(StatementBuilder(results))]
 
 
 def xapi_json(results: GroupResults) -> bytes:

@@ -7,7 +7,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from course.certificate import build_certificate_pdf
 from course.content import Course, load_course
 from course.exercises import tweet
 from course.exports.spreadsheets import results_csv, results_xlsx
-from course.exports.xapi import xapi_json
+from course.exports.xapi import clean_text, xapi_json
 from course.group_results import GroupResults, load_group_results
 from course.issuing import certificate_data
 from course.learners import NAME_MAX, InvalidIdentity, clean_name
@@ -152,6 +153,74 @@ def test_xapi_carries_learner_text_as_data(store: Store, course: Course) -> None
     short = [s for s in statements if s["object"]["id"].endswith("/texte")]
     assert len(short) == len(names)
     assert {s["result"]["response"] for s in short} == {NAMES["markdown-link"]}  # text, as typed
+
+
+# Control characters a database keeps (PostgreSQL text refuses only NUL), then what can only
+# arrive in memory: NUL and lone UTF-16 surrogates (a str from a broken decoder or a test).
+STORED_CONTROLS = "Zoé\x01\x07\x1b[31m\x7f\x85\x9f Martin"
+IN_MEMORY = "\x00 \ud800 \udfff fin"
+DISALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+ESCAPED_CONTROL = re.compile(r"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u[dD][89a-fA-F]")
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("Zoé Martin", "Zoé Martin"),
+        ("ligne 1\nligne 2\r\n\tfin", "ligne 1\nligne 2\r\n\tfin"),  # kept: JSON escapes them
+        ("a\x00b\x07c\x1bd\x7fe\x85f", "abcdef"),
+        ("a\ud800b\udfffc", "a\ufffdb\ufffdc"),  # a lone surrogate is marked, not hidden
+        ("\ud83d\ude00", "😀"),  # the halves of a pair make their character again
+        ("\ud83d\x00\ude00", "\ufffd\ufffd"),
+    ],
+)
+def test_xapi_text_is_cleaned_of_what_consumers_refuse(text: str, clean: str) -> None:
+    assert clean_text(text) == clean
+    clean.encode("utf-8")  # strict
+
+
+def test_xapi_is_valid_json_whatever_control_characters_the_texts_hold(
+    store: Store, course: Course
+) -> None:
+    workshops = Workshops(store)
+    learner, _ = store.create_learner(STORED_CONTROLS)  # stored as given: the export must cope
+    take(store, ALL_TYPES, learner, {"texte": STORED_CONTROLS}, NOW)
+    workshop = workshops.open_workshop(STORED_CONTROLS, now=NOW)
+    workshops.join(workshop.id, learner.id, STORED_CONTROLS[:30], NOW)
+    live = workshops.launch(workshop.id, "bases", "q1", NOW)
+    assert workshops.answer(live.id, learner.id, 1, 0.0, 0.0, NOW + timedelta(seconds=5))
+    results = load_group_results(course, store, None)
+    results.data.attempts[0].responses["texte"] = STORED_CONTROLS + IN_MEMORY
+    (participant,) = results.participants
+    named = replace(participant.record.learner, name=STORED_CONTROLS + IN_MEMORY)
+    results = replace(
+        results,
+        participants=(replace(participant, record=replace(participant.record, learner=named)),),
+    )
+    document = xapi_json(results)
+    text = document.decode("utf-8")  # strict: a lone surrogate would not even encode
+    assert not ESCAPED_CONTROL.search(text)
+    statements = json.loads(text)
+    strings = list(_strings(statements))
+    assert not [s for s in strings if DISALLOWED.search(s)]
+    assert {s["actor"]["name"] for s in statements} == {"Zoé[31m Martin \ufffd \ufffd fin"}
+    (short,) = [s for s in statements if s["object"]["id"].endswith("/texte")]
+    typed = short["result"]["response"]  # as describe_response words it, spaces aside
+    assert " ".join(typed.split()) == "Zoé[31m Martin \ufffd \ufffd fin"
+    assert any("Zoé[31m Martin" in s for s in strings if s != typed)  # the workshop title
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every text in a JSON document, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 # --- Action plan --------------------------------------------------------------------------------
