@@ -4,7 +4,7 @@ import streamlit as st
 
 from course.logs import configure_logging
 from views.common import get_course, set_up_page
-from views.identity import current_learner, track_time
+from views.identity import current_learner, new_run, track_time
 from views.resilience import database_guard
 from views.site import build_site, show_sidebar
 
@@ -16,6 +16,7 @@ configure_logging()
 course = get_course()
 site, sections = build_site(course)
 current = st.navigation(sections, position="hidden")
+new_run()
 with database_guard():  # the database not answering: a French message and « Réessayer »
     track_time(current.url_path if current.url_path in site.lessons else None)
     site.follow(course, current_learner())  # progress read once: sidebar and page share it

@@ -26,6 +26,8 @@ URL_KEY = "reprise"
 NEW_CODE_KEY = "learner:new-code"
 UNPRINTABLE_KEY = "learner:unprintable"  # characters of the new name no certificate font has
 CLOCK_KEY = "learner:clock"
+RUN_KEY = "learner:run"  # counts the app's runs (app.py), so a learner is read once per run
+READ_KEY = "learner:read"  # (run, session's hold, learner) of this run's read
 # Wrong codes allowed per client and quarter of an hour: a room sharing one address must not be
 # locked out by a few typos, and 40-bit codes stay out of reach at this pace.
 RESUME_TRIES = 20
@@ -47,8 +49,29 @@ def _hold(learner: Learner, code: str) -> None:
     get_store().seen(learner.id)
 
 
+def new_run() -> None:
+    """Called by app.py at the start of each run: the learner is read again once."""
+    st.session_state[RUN_KEY] = st.session_state.get(RUN_KEY, 0) + 1
+
+
 def current_learner() -> Learner | None:
-    """This session's learner, or the one whose code is in the URL; None if nobody yet."""
+    """This session's learner, or the one whose code is in the URL; None if nobody yet.
+
+    Read from the store once per run of the app, however many parts of the page ask; read
+    again at once when the session's learner changes (sign-up, resume, sign-out, erasure).
+    """
+    run, held = st.session_state.get(RUN_KEY), st.session_state.get(SESSION_KEY)
+    read = st.session_state.get(READ_KEY)
+    if run is not None and read is not None and read[0] == run and read[1] == held:
+        learner: Learner | None = read[2]
+        return learner
+    learner = _read_learner()
+    if run is not None:
+        st.session_state[READ_KEY] = (run, st.session_state.get(SESSION_KEY), learner)
+    return learner
+
+
+def _read_learner() -> Learner | None:
     held: dict[str, Any] | None = st.session_state.get(SESSION_KEY)
     if held:
         learner = get_store().learner(held["id"])

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 from datetime import datetime
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from course.action_plan import action_plan
@@ -120,10 +123,18 @@ def show_next_step(progress: Progress, site: Site, on_journey: bool = False) -> 
 def _chart(progress: Progress) -> None:
     summary = progress_summary(progress)
     st.markdown(summary)
-    st.plotly_chart(progress_figure(progress), config=PLOTLY_CONFIG, key="progression")
+    figure, table = _chart_parts(progress)
+    st.plotly_chart(figure, config=PLOTLY_CONFIG, key="progression")
     st.caption(f"Graphique de votre progression. {summary}")
     with st.expander("Voir le détail par module"):
-        st.table(progress_table(progress).set_index("Module"))
+        st.table(table)
+
+
+@functools.lru_cache(maxsize=256)  # progress is immutable; it changes far less often than reruns
+def _chart_parts(progress: Progress) -> tuple[go.Figure, pd.DataFrame]:
+    """The progress chart and its table, built again only when the progress changed (neither is
+    modified after: Streamlit copies the figure before sending it)."""
+    return progress_figure(progress), progress_table(progress).set_index("Module")
 
 
 def _certificate(course: Course, store: Store, learner: Learner, progress: Progress) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -183,18 +185,13 @@ def _current_question(
                 question, [(a.response, a.fraction) for a in answers]
             )
             st.markdown(f"**{len(answers)} réponse(s) sur {total} participant(s)**")
-            st.plotly_chart(
-                distribution_figure(distribution),
-                config=PLOTLY_CONFIG,
-                key=f"live-chart-{current.id}",
-            )
+            figure, table = _distribution_parts(tuple(distribution))
+            st.plotly_chart(figure, config=PLOTLY_CONFIG, key=f"live-chart-{current.id}")
             st.caption(
                 f"Description du graphique\u202f: {distribution_summary(distribution, len(answers))}"
             )
             with st.expander("Voir les données du graphique"):
-                st.table(
-                    pd.DataFrame(distribution, columns=["Réponse", "Nombre"]).set_index("Réponse")
-                )
+                st.table(table)
 
         watch(workshop.id, signature_of(current), answers_so_far)
         close, reveal = st.columns(2)
@@ -212,6 +209,14 @@ def _current_question(
                 icon=":material/check_circle:",
             )
             st.info(question.explanation, icon=":material/lightbulb:")
+
+
+@functools.lru_cache(maxsize=64)  # polled every second; the counts change far less often
+def _distribution_parts(distribution: tuple[tuple[str, int], ...]) -> tuple[Any, pd.DataFrame]:
+    """The answers chart and its table, built again only when the counts change (neither is
+    modified after: Streamlit copies the figure before sending it)."""
+    table = pd.DataFrame(list(distribution), columns=["Réponse", "Nombre"]).set_index("Réponse")
+    return distribution_figure(list(distribution)), table
 
 
 def _leaderboard(workshops: Workshops, workshop: Workshop) -> None:

@@ -37,7 +37,9 @@ def _content_key(course: Course) -> tuple[Any, ...]:
     return (tuple(sorted(course.quiz_hashes.items())), lessons)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+# cache_resource, not cache_data: the tables and the chart are only read, so they need not be
+# copied at every read (the dashboard reruns every few seconds during a workshop).
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _view(
     _course: Course,
     _store: Store,

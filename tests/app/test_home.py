@@ -118,3 +118,24 @@ def test_progress_is_read_once_a_run_for_sidebar_and_page(
     page = open_page(learner_app, url_path)
     assert not page.exception
     assert len(reads) == 1
+
+
+@pytest.mark.parametrize("url_path", ["accueil", "mon-parcours", "evaluation", FIRST.id])
+def test_the_learner_is_read_once_a_run_however_many_parts_ask(
+    learner_app: AppTest, monkeypatch: pytest.MonkeyPatch, url_path: str
+) -> None:
+    reads: list[str] = []
+    original = Store.learner
+
+    def counted(self: Store, learner_id: str) -> Any:
+        reads.append(learner_id)
+        return original(self, learner_id)
+
+    page = open_page(learner_app, url_path)  # first run: the code in the URL is resumed
+    monkeypatch.setattr(Store, "learner", counted)
+    page.run()
+    assert not page.exception
+    assert page.sidebar.caption and "Zoé" in page.sidebar.caption[0].value
+    assert len(reads) == 1
+    page.run()
+    assert len(reads) == 2  # the next run reads it again: an erasure elsewhere is seen
