@@ -39,17 +39,24 @@ def trainer_page(site: Site) -> None:
         return
     course, workshops = get_course(), Workshops(get_store())
     workshop = current_workshop()
-    live, results, exports = st.tabs(["Atelier en direct", "Résultats du groupe", "Exports"])
-    with live:
-        if workshop is None:
-            _choose_workshop(workshops)
-        else:
-            _run_workshop(course, workshops, workshop)
+    # Only the open tab is computed (a click on another reruns the page): the live tab reruns
+    # often during a workshop, and the results and exports need not be drawn each time.
+    live, results, exports = st.tabs(
+        ["Atelier en direct", "Résultats du groupe", "Exports"], key="onglet", on_change="rerun"
+    )
     scope = workshop.id if workshop else None
-    with results:
-        show_group_results(course, get_store(), scope)
-    with exports:
-        show_exports(course, get_store(), scope)
+    if live.open:
+        with live:
+            if workshop is None:
+                _choose_workshop(workshops)
+            else:
+                _run_workshop(course, workshops, workshop)
+    if results.open:
+        with results:
+            show_group_results(course, get_store(), scope)
+    if exports.open:
+        with exports:
+            show_exports(course, get_store(), scope)
     st.divider()
     st.page_link(
         site.page("presentation"), label="Ouvrir le mode présentation", icon=":material/slideshow:"

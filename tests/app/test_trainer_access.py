@@ -60,3 +60,17 @@ def test_guessing_is_slowed_down_after_five_wrong_passwords(
     page = _sign_in(page, PASSWORD)  # even the right password waits now
     assert "Trop de mots de passe erronés" in page.error[0].value
     assert not page.tabs
+
+
+def test_only_the_open_tab_is_drawn_and_another_opens_on_request(
+    app: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COURSE_TRAINER_PASSWORD", PASSWORD)
+    page = _sign_in(open_page(app(), "espace-formateur"), PASSWORD)
+    assert any(b.label == "Ouvrir l'atelier" for b in page.button)
+    assert "Résultats du groupe" not in [s.value for s in page.subheader]
+    page.session_state["onglet"] = "Résultats du groupe"  # what a click on the tab sends
+    page.run()
+    assert not page.exception
+    assert "Résultats du groupe" in [s.value for s in page.subheader]
+    assert not any(b.label == "Ouvrir l'atelier" for b in page.button)
