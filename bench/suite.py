@@ -82,6 +82,7 @@ from tools.streamlit_server import PROJECT_ROOT, Server, free_port, start_server
 RESULTS = PROJECT_ROOT / "bench" / "RESULTS.md"
 APP = PROJECT_ROOT / "app.py"
 HELLO = PROJECT_ROOT / "bench" / "hello_app.py"
+SKELETON = PROJECT_ROOT / "bench" / "skeleton_app.py"
 PROFILED = PROJECT_ROOT / "bench" / "profiled_app.py"
 PASSWORD = "Banc-d-essai-formateur-2026"
 GLOSSARY_QUERY = "abonné"
@@ -383,6 +384,11 @@ def page_cases(world: World) -> list[PageCase]:
 
 
 HELLO_CASE = PageCase("hello-world", "", expect=("Hello world",))
+SKELETON_CASE = PageCase(
+    "squelette du cours sans contenu (20 pages, barre latérale de liens ; bench/skeleton_app.py)",
+    "accueil",
+    expect=("Hello world",),
+)
 
 
 async def open_case(base_url: str, case: PageCase) -> tuple[PageSession, list[WidgetState]]:
@@ -395,10 +401,15 @@ async def open_case(base_url: str, case: PageCase) -> tuple[PageSession, list[Wi
 
 
 async def rerun_pages(
-    course_url: str, hello_url: str, cases: list[PageCase], reruns: int
+    course_url: str, floors: dict[str, str], cases: list[PageCase], reruns: int
 ) -> dict[str, list[float]]:
-    """Seconds of each rerun, per page label; round-robin with hello-world."""
-    opened = {HELLO_CASE.label: (HELLO_CASE, *await open_case(hello_url, HELLO_CASE))}
+    """Seconds of each rerun, per page label; round-robin with hello-world and the skeleton
+    (`floors`: their labels and server URLs)."""
+    floor_cases = {HELLO_CASE.label: HELLO_CASE, SKELETON_CASE.label: SKELETON_CASE}
+    opened = {
+        label: (floor_cases[label], *await open_case(url, floor_cases[label]))
+        for label, url in floors.items()
+    }
     for case in cases:
         opened[case.label] = (case, *await open_case(course_url, case))
     measured: dict[str, list[float]] = {label: [] for label in opened}
@@ -419,12 +430,14 @@ def measure_pages(world: World, plan: Plan, profile: bool) -> list[Row]:
     cases = page_cases(world)
     course = start_server(world.logs(), APP, env=world.env)
     hello = start_server(world.logs(), HELLO, env=world.env)
+    skeleton = start_server(world.logs(), SKELETON, env=world.env)
+    floors = {HELLO_CASE.label: hello.url, SKELETON_CASE.label: skeleton.url}
     try:
-        measured = asyncio.run(rerun_pages(course.url, hello.url, cases, plan.reruns))
+        measured = asyncio.run(rerun_pages(course.url, floors, cases, plan.reruns))
     finally:
-        stop_server(course)
-        stop_server(hello)
-    floor = measured[HELLO_CASE.label]
+        for server in (course, hello, skeleton):
+            stop_server(server)
+    floor, bare = measured[HELLO_CASE.label], measured[SKELETON_CASE.label]
     rows = [
         Row(
             f"Relance (n\u00a0=\u00a0{plan.reruns})\u202f: hello-world",
@@ -433,7 +446,15 @@ def measure_pages(world: World, plan: Plan, profile: bool) -> list[Row]:
             times(1),
             "—",
             "—",
-        )
+        ),
+        Row(
+            f"Relance\u202f: {SKELETON_CASE.label}",
+            f"médiane {ms(statistics.median(bare))} · p95 {ms(p95(bare))}",
+            f"médiane {ms(statistics.median(floor))}",
+            times(statistics.median(bare) / statistics.median(floor)),
+            "repère",
+            "—",
+        ),
     ]
     missed = []
     for case in cases:
