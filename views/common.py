@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -40,11 +41,14 @@ PLOTLY_CONFIG = {
 
 
 Fingerprint = tuple[tuple[str, int, int], ...]
+Key = TypeVar("Key")
+Kept = TypeVar("Kept")
 # Loaded courses by (folder, fingerprint of its files): a plain dict, not st.cache_resource, whose
 # argument hashing cost more than the rest of a page's run (bench/RESULTS.md).
 _COURSES: dict[tuple[str, Fingerprint], Course] = {}
-_LOADING = threading.Lock()
+_LOADING = threading.RLock()  # opening a store reads the course
 _KEPT_COURSES = 4
+_KEPT_STORES = 4
 # The files are looked at once a second at most per folder (one `stat` each), not on every call.
 _FINGERPRINT_FOR = 1.0
 _fingerprints: dict[str, tuple[float, Fingerprint]] = {}
@@ -60,7 +64,9 @@ def _fingerprint(root: Path) -> Fingerprint:
     return fingerprint
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+_STORES: dict[str, Store] = {}  # by database URL; a plain dict for the reason given above
+
+
 def _open_store(url: str) -> Store:
     """Open (and migrate) the database, erase records past the retention period, then withdraw
     the Open Badges of certificates no longer on record."""
@@ -75,23 +81,32 @@ def _open_store(url: str) -> Store:
 
 def get_store() -> Store:
     """One connection pool per database and server process ($COURSE_DATABASE_URL or SQLite in var/)."""
-    return _open_store(default_database_url())
+    url = default_database_url()
+    return _kept(_STORES, url, lambda: _open_store(url), _KEPT_STORES)
 
 
 def get_course() -> Course:
     """The course, parsed once per version of the content files (an edit shows on reload)."""
     root = content_dir_from_env()
-    key = (str(root), _fingerprint(root))
-    course = _COURSES.get(key)
-    if course is None:
-        with _LOADING:  # one session parses; the others wait for its result
-            course = _COURSES.get(key)
-            if course is None:
-                course = load_course(root)
-                while len(_COURSES) >= _KEPT_COURSES:
-                    del _COURSES[next(iter(_COURSES))]
-                _COURSES[key] = course
-    return course
+    return _kept(
+        _COURSES, (str(root), _fingerprint(root)), lambda: load_course(root), _KEPT_COURSES
+    )
+
+
+def _kept(cache: dict[Key, Kept], key: Key, make: Callable[[], Kept], keep: int) -> Kept:
+    """`cache[key]`, made once when missing (one session makes it, the others wait for it), among
+    the `keep` latest made. A failure is not kept: the next run tries again."""
+    found = cache.get(key)
+    if found is not None:
+        return found
+    with _LOADING:
+        found = cache.get(key)
+        if found is None:
+            found = make()
+            while len(cache) >= keep:
+                del cache[next(iter(cache))]
+            cache[key] = found
+    return found
 
 
 # Streamlit's faded caption grey is below WCAG AA contrast on white: darken it (7.9:1).
