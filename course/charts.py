@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from course.formatting import format_number, format_stat_date, format_stat_value, parse_stat_date
 from course.models import ChartSpec, Stat
+
+if TYPE_CHECKING:  # pandas is imported by the first table drawn, not when the app starts
+    import pandas as pd
 
 _TO_MILLIONS = {"billion": 1000.0, "million": 1.0, "thousand": 0.001}
 # Colour-blind-safe palette (Okabe–Ito), dark enough on white for lines and bars.
@@ -53,6 +56,8 @@ def series_name(stat: Stat) -> str:
 
 def data_table(rows: Iterable[Stat]) -> pd.DataFrame:
     """The chart's data, as learners read it: French labels, formatted values and dates."""
+    import pandas as pd
+
     return pd.DataFrame(
         [
             {

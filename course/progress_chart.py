@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
 import plotly.graph_objects as go
 
 from course.charts import PALETTE
 from course.formatting import format_minutes, format_percent
 from course.progress import ModuleStanding, Progress
+
+if TYPE_CHECKING:  # pandas is imported by the first table drawn, not when the app starts
+    import pandas as pd
 
 PASSED, TO_RETRY, NOT_YET = "Réussi", "À retenter", "Pas encore tenté"
 COLOURS = {PASSED: PALETTE[2], TO_RETRY: PALETTE[1], NOT_YET: "#767676"}
@@ -63,6 +67,8 @@ def _bar_label(module: ModuleStanding) -> str:
 
 def progress_table(progress: Progress) -> pd.DataFrame:
     """The chart's data and more: read, finished, time, score, attempts."""
+    import pandas as pd
+
     return pd.DataFrame(
         [
             {

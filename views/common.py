@@ -8,9 +8,8 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -25,6 +24,9 @@ from course.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
 from course.models import ChartSpec
 from course.store import Store, default_database_url
 from views.mockups import show_illustration, show_mockup
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CALLOUT_ICONS = {
     "a-retenir": ":material/push_pin:",

@@ -7,8 +7,8 @@ import functools
 import json
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -35,6 +35,9 @@ from course.workshops import Workshops
 from views.common import PLOTLY_CONFIG, get_course, get_store
 from views.identity import SESSION_KEY, show_code, sign_in, sign_out_button
 from views.site import Site
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LOGGER = logging.getLogger(__name__)
 

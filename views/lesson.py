@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from course.content import BrokenLesson, Course
@@ -13,16 +11,6 @@ from course.lesson import Callout, Lesson, MarkdownBlock, Section
 from views.common import get_course, get_store, show_blocks, show_content_errors
 from views.identity import current_learner
 from views.site import Site
-
-
-def make_view(slug: str, site: Site) -> Callable[[], None]:
-    """The page function of one module (named after it, for Streamlit)."""
-
-    def view() -> None:
-        lesson_page(slug, site)
-
-    view.__name__ = f"module_{slug.replace('-', '_')}"
-    return view
 
 
 def _section_terms(section: Section, course: Course) -> None:

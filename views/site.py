@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -53,64 +54,69 @@ def _page(
     return st.Page(view, title=title, url_path=url_path, icon=icon, default=default)
 
 
+def _lazy(module: str, function: str, *args: object) -> Callable[[], None]:
+    """The page function `function` of views/`module`, imported when the page is first shown:
+    a visitor's first page does not wait for the libraries of every other page (pandas for the
+    tables, the exports, the PDF)."""
+
+    def view() -> None:
+        getattr(importlib.import_module(f"views.{module}"), function)(*args)
+
+    slug = next((arg for arg in args if isinstance(arg, str)), "")
+    view.__name__ = f"{function}_{slug.replace('-', '_')}" if slug else function
+    return view
+
+
 def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
     """All pages, and the sidebar sections that list them (French titles)."""
-    from views import (
-        evaluation,
-        figures,
-        glossary,
-        home,
-        journey,
-        lesson,
-        presentation,
-        privacy,
-        trainer,
-        verification,
-        workshop,
-    )
-
     site = Site()
     site.pages["home"] = _page(
-        lambda: home.home_page(site), "Accueil", "accueil", ":material/home:", default=True
+        _lazy("home", "home_page", site), "Accueil", "accueil", ":material/home:", default=True
     )
     for number, module in enumerate(course.modules, start=1):
         slug = module.slug if isinstance(module, BrokenLesson) else module.id
         title = f"Module {number}" if isinstance(module, BrokenLesson) else module.meta.title
         site.lessons[slug] = _page(
-            lesson.make_view(slug, site), f"{number}. {title}", slug, ":material/menu_book:"
+            _lazy("lesson", "lesson_page", slug, site),
+            f"{number}. {title}",
+            slug,
+            ":material/menu_book:",
         )
     site.pages["glossary"] = _page(
-        lambda: glossary.glossary_page(site), "Glossaire", "glossaire", ":material/dictionary:"
+        _lazy("glossary", "glossary_page", site), "Glossaire", "glossaire", ":material/dictionary:"
     )
     site.pages["figures"] = _page(
-        figures.figures_page, "Chiffres clés", "chiffres-cles", ":material/bar_chart:"
+        _lazy("figures", "figures_page"), "Chiffres clés", "chiffres-cles", ":material/bar_chart:"
     )
     site.pages["evaluation"] = _page(
-        lambda: evaluation.evaluation_page(site), "Évaluation", "evaluation", ":material/quiz:"
+        _lazy("evaluation", "evaluation_page", site), "Évaluation", "evaluation", ":material/quiz:"
     )
     site.pages["journey"] = _page(
-        lambda: journey.journey_page(site), "Mon parcours", "mon-parcours", ":material/route:"
+        _lazy("journey", "journey_page", site), "Mon parcours", "mon-parcours", ":material/route:"
     )
     site.pages["verification"] = _page(
-        verification.verification_page,
+        _lazy("verification", "verification_page"),
         "Vérifier une attestation",
         "verification",
         ":material/verified:",
     )
     site.pages["privacy"] = _page(
-        privacy.privacy_page, "Confidentialité", "confidentialite", ":material/shield:"
+        _lazy("privacy", "privacy_page"), "Confidentialité", "confidentialite", ":material/shield:"
     )
     site.pages["workshop"] = _page(
-        lambda: workshop.workshop_page(site), "Rejoindre un atelier", "atelier", ":material/groups:"
+        _lazy("workshop", "workshop_page", site),
+        "Rejoindre un atelier",
+        "atelier",
+        ":material/groups:",
     )
     site.pages["trainer"] = _page(
-        lambda: trainer.trainer_page(site),
+        _lazy("trainer", "trainer_page", site),
         "Espace formateur",
         "espace-formateur",
         ":material/co_present:",
     )
     site.pages["presentation"] = _page(
-        lambda: presentation.presentation_page(site),
+        _lazy("presentation", "presentation_page", site),
         "Mode présentation",
         "presentation",
         ":material/slideshow:",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,25 @@ def test_core_module_does_not_import_streamlit_or_views(path: Path) -> None:
 
 def test_core_has_modules_to_check() -> None:
     assert len(CORE_MODULES) >= 10
+
+
+HEAVY_LIBRARIES = ("pandas", "fpdf", "fontTools", "openpyxl", "alembic", "segno")
+
+
+def test_the_home_page_starts_without_the_libraries_of_other_pages() -> None:
+    """A server's first visitor waits for what app.py and the home page import: not pandas
+    (tables), fpdf2 and fontTools (certificates), openpyxl (exports), alembic or segno."""
+    imports_of_the_home_page = (
+        "import sys\n"
+        "import views.common, views.site, views.identity, views.resilience, views.home\n"
+        "import course.logs, course.store\n"
+        f"print(sorted(m for m in {HEAVY_LIBRARIES!r} if m in sys.modules))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", imports_of_the_home_page],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PROJECT_ROOT,
+    )
+    assert run.stdout.strip() == "[]"
