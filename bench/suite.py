@@ -167,59 +167,64 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-# --- Why targets are missed, read from the profiles below the table (23/11/2026) -------------
+# --- Why targets are missed, read from the profiles below the table (24/11/2026) -------------
 
 COMMON = (
-    "Hello-world dessine un titre et une ligne (environ 1\u00a0ms de CPU par passage). Chaque "
-    "passage d'une page du cours fait en plus, quelle que soit la page\u202f: `get_course()` "
-    "deux fois (app.py puis la page, trois fois sur «\u00a0Mon parcours\u00a0»), chaque fois un "
-    "`stat` des fichiers de contenu et le hachage de cette empreinte par `st.cache_resource` "
-    "(le hacheur de Streamlit, lent sur un tuple de tuples)\u202f: 15 à 25\u00a0% du passage\u202f; "
-    "la barre latérale, une vingtaine de `st.page_link` (10 à 20\u00a0%)\u202f; pour un apprenant, "
-    "`Store.learner` lu trois fois (track_time, app.py, sign_in) et sa progression une fois\u202f; "
-    "enfin, chaque élément envoyé réveille la boucle d'évènements de Streamlit (`socket.send` "
-    "de `call_soon_threadsafe`), un coût proportionnel au nombre d'éléments de la page. Les "
-    "profils ci-dessous sont pris dans un vrai serveur (bench/profiled_app.py), en pourcentage "
-    "du temps des passages\u202f; le profileur les ralentit."
+    "Hello-world dessine un titre et une ligne. Le squelette du cours sans son contenu "
+    "(bench/skeleton_app.py\u202f: la configuration de la page, deux `st.html`, 20 pages dans "
+    "`st.navigation` et une barre latérale de 20 `st.page_link`), écrit sans une ligne du "
+    "cours, coûte déjà plus de deux fois hello-world (ligne «\u00a0squelette\u00a0» du tableau)\u202f: "
+    "l'objectif de 3\u00a0× ne laisse au contenu d'une page qu'environ 1 à 3\u00a0ms, ce que coûte "
+    "l'envoi d'une dizaine d'éléments. Le code du cours ne pèse presque plus dans un passage "
+    "(«\u00a0course/\u00a0» et «\u00a0views/\u00a0»\u202f: 1 à 5\u00a0% du temps propre sous profileur)"
+    "\u202f: le cours chargé est gardé dans un dictionnaire et ses fichiers regardés une fois par "
+    "seconde au plus, les figures et tableaux des graphiques sont faits une fois par version "
+    "du contenu, l'apprenant est lu une fois par passage, et seul l'onglet ouvert de l'espace "
+    "formateur est calculé. Le reste est le travail de Streamlit pour chaque élément envoyé "
+    "(`DeltaGenerator._enqueue`, puis `socket.send` qui réveille sa boucle d'évènements)"
+    "\u202f: un coût proportionnel au nombre d'éléments de la page, et, pour un apprenant, "
+    "trois requêtes SQL (l'apprenant, ses tentatives, ses visites). Les profils ci-dessous "
+    "sont pris dans un vrai serveur (bench/profiled_app.py), en pourcentage du temps des "
+    "passages\u202f; le profileur les ralentit."
 )
 REASONS = {
-    "accueil": "Le socle commun, plus dix cartes de module (une soixantaine d'éléments)\u202f: la "
-    "mise en file et l'envoi des éléments (`DeltaGenerator._enqueue`, `socket.send`) dominent.",
-    "graphiques": "Les figures Plotly des `{chart}` sont reconstruites à chaque passage "
-    "(`build_figure`, surtout la validation de `update_layout`\u202f: plus de la moitié du "
-    "temps), resérialisées par `st.plotly_chart` (environ 20\u00a0%), et leurs tableaux refaits "
-    "(pandas, Babel)\u202f; or ni le contenu ni les chiffres ne changent d'un passage à l'autre.",
-    "glossaire": "`glossary.search` replie accents et casse (`fold`) de tous les termes à chaque "
-    "passage (environ 17\u00a0%), puis chaque fiche trouvée est dessinée (environ 30\u00a0%).",
-    "quiz": "La question elle-même coûte peu (environ 12\u00a0%)\u202f: c'est le socle commun "
-    "(deux `get_course`, la barre latérale, trois lectures de l'apprenant) qui fait le reste.",
+    "accueil": "Une soixantaine d'éléments (dix cartes de module) en plus du squelette\u202f: "
+    "la quasi-totalité du temps propre est dans Streamlit et la bibliothèque standard "
+    "(mise en file et envoi des éléments), presque rien dans le code du cours.",
+    "graphiques": "Les figures et leurs tableaux ne sont plus refaits, mais à chaque passage "
+    "`st.plotly_chart` copie chaque figure (`to_dict`, `deepcopy`) et la sérialise en JSON, et "
+    "`st.table` convertit chaque tableau en Arrow (environ 70\u00a0% du passage, dans Streamlit, "
+    "Plotly et pyarrow). Streamlit ne permet pas de ne pas les renvoyer\u202f: un élément non "
+    "redessiné pendant un passage disparaît de la page.",
+    "glossaire": "Le repli des accents et de la casse est gardé en mémoire (`fold`)\u202f; reste "
+    "le dessin des fiches trouvées, un conteneur, un titre, une définition et un exemple "
+    "chacune (environ 45\u00a0%), et le squelette.",
+    "quiz": "La question et ses boutons (environ 20\u00a0%), la tentative lue en base (environ "
+    "10\u00a0%), l'apprenant et sa progression (environ 20\u00a0%), la barre latérale (environ "
+    "20\u00a0%).",
     "résultats": "La correction détaillée\u202f: un expander par question avec sa rétroaction "
-    "(environ 35\u00a0%) et les nombres formatés par Babel, en plus du socle commun.",
-    "parcours": "Le graphique de progression est reconstruit à chaque passage "
-    "(`progress_figure` et `st.plotly_chart`\u202f: environ 40\u00a0%), et `show_code` appelle "
-    "`get_course` une troisième fois.",
-    "formateur": "Tout l'espace est recalculé à chaque passage, onglets cachés compris\u202f: la "
-    "figure des réponses (Plotly) et ses tableaux, le QR code de l'atelier (segno, environ "
-    "10\u00a0%), et les vues en cache des onglets «\u00a0Résultats\u00a0» et «\u00a0Exports\u00a0» "
-    "que `st.cache_data` recopie (désérialise) à chaque lecture, figure Plotly comprise.",
-    "présentation": "Le socle commun et la barre d'outils de la présentation (sélecteur, cases "
-    "à cocher, boutons) pour une diapositive de quelques éléments.",
+    "(environ 45\u00a0%) et les nombres formatés par Babel (environ 5\u00a0%), en plus du squelette.",
+    "parcours": "Le graphique de progression n'est refait que si la progression change, mais "
+    "`st.plotly_chart` le copie et le sérialise à chaque passage (environ 20\u00a0%)\u202f; puis "
+    "«\u00a0Mes données\u00a0», le plan d'action et les ateliers, avec leurs requêtes SQL.",
+    "formateur": "Seul l'onglet ouvert est calculé. La question en direct, les réponses et leur "
+    "figure (environ 30\u00a0%, dans le fragment relancé chaque seconde), la liste des "
+    "participants (environ 9\u00a0%) et le sélecteur de question parmi toutes celles du cours "
+    "(environ 10\u00a0%).",
+    "présentation": "Le squelette et la barre d'outils de la présentation (sélecteur, cases à "
+    "cocher, boutons) pour une diapositive de quelques éléments\u202f: tout est dans Streamlit.",
     "rafale": "Le p95 d'une rafale suit le CPU d'un passage\u202f: les 50 passages se partagent "
     "un seul interpréteur (GIL), donc p95 ≈ 50 × CPU d'un passage, sur hello-world comme sur le "
-    "cours. Le rapport des p95 est celui du CPU par passage (voir la colonne Valeur). Ce n'est "
-    "pas la base de données\u202f: sous profileur les passages attendent une connexion du pool et "
-    "le verrou de `BEGIN IMMEDIATE`, mais un essai (23/11/2026) avec des lectures en `BEGIN` "
-    "différé n'a pas changé le p95 sans profileur. Le remède est celui des relances\u202f: moins "
-    "de travail par passage.",
+    "cours. Le rapport des p95 est celui du CPU par passage (voir la colonne Valeur), donc celui "
+    "des relances\u202f: le squelette seul en prend déjà plus de deux fois celui de hello-world. "
+    "Ce n'est pas la base de données\u202f: un essai (23/11/2026) avec des lectures en `BEGIN` "
+    "différé n'a pas changé le p95 sans profileur.",
     "démarrage": "Le serveur est prêt aussi vite que hello-world (voir «\u00a0serveur "
-    "prêt\u00a0»)\u202f: l'écart est le premier passage du script (voir la colonne Valeur), qui "
-    "importe les vues et leurs bibliothèques et lit le contenu. Sous profileur, `load_course` en "
-    "prend plus du tiers (sans profileur, environ 0,4\u00a0s\u202f: voir la validation dans le "
-    "processus), surtout l'analyse YAML en Python pur (`yaml.SafeLoader`)\u202f; puis les "
-    "imports\u202f: pandas, alembic et SQLAlchemy, fontTools et fpdf2 (views/identity, par "
-    "course/certificate_fonts) et openpyxl (views/trainer, pour les exports), ces deux derniers "
-    "importés dès le premier visiteur alors qu'ils ne servent qu'à l'inscription, à l'attestation "
-    "ou aux exports.",
+    "prêt\u00a0»)\u202f: l'écart est le premier passage du script (voir la colonne Valeur). "
+    "L'accueil n'importe plus ni pandas, ni fpdf2 et fontTools, ni openpyxl, alembic ou segno "
+    "(chaque page importe son module quand on l'ouvre), et le contenu est lu par libyaml\u202f; "
+    "restent les imports de SQLAlchemy et pydantic, la construction des modèles et la lecture "
+    "du contenu.",
     "attestations": "Chaque PDF est mis en page par fpdf2 avec sa police découpée (fontTools)\u202f; "
     "voir bench/RESULTS-certificates.md pour le détail par écriture.",
 }
