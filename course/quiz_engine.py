@@ -186,7 +186,7 @@ def _grade_short_text(question: ShortText, response: Any) -> float:
 
 def _grade_numeric(question: Numeric, response: Any) -> float:
     if isinstance(response, bool) or not isinstance(response, int | float | str):
-        raise ResponseError(question.id, "attendu : un nombre, ex. 610 ou « 1 234,5 ».")
+        raise ResponseError(question.id, "attendu : un nombre, ex. 610 ou « 1\u202f234,5 ».")
     try:
         value = parse_french_number(response) if isinstance(response, str) else float(response)
     except OverflowError:  # an int beyond any float

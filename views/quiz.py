@@ -94,7 +94,7 @@ def validated_response(question: Question, response: Any) -> Any:
         try:
             parse_french_number(response)
         except ValueError:
-            st.warning("Écrivez un nombre, par exemple 610 ou 1 234,5.")
+            st.warning("Écrivez un nombre, par exemple 610 ou 1\u202f234,5.")
             return UNANSWERED
     return response
 
