@@ -286,7 +286,7 @@ def grade(quiz_file: Path, responses_file: Path, record: Who | None = None) -> i
         responses = json.loads(responses_file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return _fail(f"{responses_file}\u202f: fichier de réponses introuvable.")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except ValueError as exc:  # not UTF-8, not JSON, or an integer of more than 4 300 digits
         line = f":{exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
         return _fail(
             f'{responses_file}{line}\u202f: JSON invalide\u202f; attendu\u202f: un objet {{"id de question": réponse}}.'

@@ -73,8 +73,8 @@ def _wrong_pairs(question: Matching, response: Any) -> str:
 def _number(response: Any) -> str:
     try:
         value = parse_french_number(response) if isinstance(response, str) else float(response)
-    except (TypeError, ValueError):
-        return str(response).strip()
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an integer beyond any float
+        return str(response)[:40].strip()
     return format_number(value, 6)
 
 

@@ -24,6 +24,7 @@ from course.quiz_engine import (
     grade_quiz,
     parse_french_number,
 )
+from course.response_text import describe_response
 from tests.conftest import FIXTURES, PROJECT_ROOT
 
 GRADING = FIXTURES / "grading"
@@ -414,3 +415,31 @@ def test_right_response_scores_full_marks_on_every_shipped_question() -> None:
                 quiz.id,
                 question.id,
             )
+
+
+def test_grade_refuses_an_integer_of_thousands_of_digits_in_french(tmp_path: Path) -> None:
+    responses = tmp_path / "enorme.json"
+    responses.write_text('{"nombre": ' + "9" * 5000 + "}", encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "course",
+            "grade",
+            str(GRADING / "tous-les-types.yaml"),
+            str(responses),
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "enorme.json\u202f: JSON invalide" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_number_response_beyond_any_float_is_described_not_raised() -> None:
+    question = next(q for q in QUIZ.questions if q.id == "nombre")
+    described = describe_response(question, 10**400)
+    assert described.startswith("1000") and len(described) <= 40
