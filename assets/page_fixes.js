@@ -1,22 +1,93 @@
 // Fixes to Streamlit's own markup, applied again whenever Streamlit redraws the page:
-// the page is French, its skip link, heading anchors and sidebar speak French, and the sidebar, which scrolls
-// when the course has many modules, can be reached and scrolled with the keyboard.
+// the page is French; its skip link, heading anchors, help, list and password buttons, sidebar and sidebar buttons
+// speak French; the sidebar, which scrolls when the course has many modules, can be reached and scrolled with the
+// keyboard, and, folded away, is out of the Tab order.
+// It also adds one style sheet:
+// - a keyboard focus ring that every control shows. Streamlit's own is a faint background (radio buttons,
+//   checkboxes, page links: about 1.2:1 on white) or a half-transparent shadow (buttons: 2.5:1), below the 3:1
+//   that WCAG 1.4.11 asks of a focus indicator; this one is the theme's dark blue, 7:1 on white and on grey;
+// - page links wrap instead of being cut short (« Relire le module « Étude de cas : les ONG sur Faceb » on a
+//   phone);
+// - radio buttons, checkboxes, toggles and the password field's « show » button are at least 24 px tall, the
+//   smallest target WCAG 2.5.8 allows a finger (one-line options were 21 px, stacked without a gap);
+// - on a phone, Plotly's tool bar, always shown on touch screens, no longer covers the chart's title and
+//   legend (zoom and pan are for a mouse; the full-screen button, Streamlit's, stays).
 (() => {
   if (window.courseFixesInstalled) return;
   window.courseFixesInstalled = true;
+  const STYLE = `
+a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
+[data-testid="stMain"]:focus-visible, [data-testid="stSidebarContent"]:focus-visible,
+label[data-focus-visible], [role="option"][data-focus-visible],
+[data-testid="stTextInputRootElement"]:has(input[data-focus-visible]),
+[data-testid="stTextAreaRootElement"]:has(textarea[data-focus-visible]),
+[role="group"]:has(> input[role="combobox"][data-focus-visible]) {
+  outline: 2px solid #1F4E9A !important;
+  outline-offset: 2px !important;
+}
+[role="option"][data-focus-visible], [data-testid="stMain"]:focus-visible,
+[data-testid="stSidebarContent"]:focus-visible { outline-offset: -2px !important; }
+[data-testid="stPageLink-NavLink"] * { white-space: normal; overflow: visible; }
+[data-testid="stPageLink-NavLink"] { height: auto; }
+[data-testid="stRadioOption"], [data-testid="stCheckbox"] label,
+[data-testid="stTextInputRootElement"] button { min-height: 24px; }
+@media (max-width: 640px) {
+  [data-testid="stPlotlyChart"] .modebar-container { display: none !important; }
+}`;
+  const LABELS = {
+    '[data-testid="stSidebar"]': "Menu du cours",
+    '[data-testid="stExpandSidebarButton"]': "Ouvrir le menu du cours",
+    '[data-testid="stSidebarCollapseButton"] button': "Fermer le menu du cours",
+    '[data-testid="stMainMenuButton"]': "Menu de l'application",
+    'button[aria-label="Show password"]': "Afficher le mot de passe",
+    'button[aria-label="Hide password"]': "Masquer le mot de passe",
+  };
+  let sidebarFolded = null;
   const apply = () => {
     document.documentElement.lang = "fr";
+    if (!document.getElementById("course-style")) {
+      const style = document.createElement("style");
+      style.id = "course-style";
+      style.textContent = STYLE;
+      document.head.appendChild(style);
+    }
     const skip = document.querySelector('a[href="#stMain"]');
     if (skip && skip.textContent !== "Aller au contenu") skip.textContent = "Aller au contenu";
-    const sidebar = document.querySelector('[data-testid="stSidebar"]');
-    if (sidebar && sidebar.getAttribute("aria-label") !== "Menu du cours") sidebar.setAttribute("aria-label", "Menu du cours");
+    for (const [selector, label] of Object.entries(LABELS)) {
+      for (const element of document.querySelectorAll(selector)) {
+        if (element.getAttribute("aria-label") !== label) element.setAttribute("aria-label", label);
+      }
+    }
     for (const anchor of document.querySelectorAll('a[aria-label="Link to heading"]')) {
       anchor.setAttribute("aria-label", "Lien vers ce titre");
     }
+    for (const help of document.querySelectorAll('button[aria-label^="Help for "]')) {
+      help.setAttribute("aria-label", `Aide\u202f: ${help.getAttribute("aria-label").slice(9)}`);
+    }
+    for (const open of document.querySelectorAll('button[aria-label="Open"][aria-haspopup="listbox"]')) {
+      open.setAttribute("aria-label", "Ouvrir la liste");
+    }
+    // Folded away (always, at first, on a phone), the sidebar is off screen, yet its links stayed in the Tab
+    // order: 21 invisible stops before the button that opens it. Folded, it is inert. The button that folds or
+    // unfolds it disappears once used: the keyboard focus, left on nothing, goes to the sidebar just opened, or
+    // to the button that opens it again.
+    const sidebar = document.querySelector('[data-testid="stSidebar"]');
     const content = document.querySelector('[data-testid="stSidebarContent"]');
     if (content && content.getAttribute("tabindex") !== "0") {
       content.setAttribute("tabindex", "0");
       content.setAttribute("aria-label", "Liste des pages du cours");
+    }
+    if (sidebar) {
+      const unfold = document.querySelector('[data-testid="stExpandSidebarButton"]');
+      const folded = unfold !== null && unfold.getAttribute("aria-expanded") !== "true";
+      if (sidebar.inert !== folded) {
+        sidebar.inert = folded;
+        const focused = document.activeElement;
+        const lost = !focused || focused === document.body || sidebar.contains(focused);
+        if (lost && sidebarFolded === true && !folded && content) content.focus();
+        if (lost && sidebarFolded === false && folded) unfold.focus();
+      }
+      sidebarFolded = folded;  // null until the sidebar is first seen: no focus moved on arrival
     }
   };
   apply();

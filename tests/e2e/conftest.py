@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 from tools.streamlit_server import Server, start_server, stop_server
 
+TRAINER_PASSWORD = "Formateur-e2e-2026"  # the trainer's password on `fresh_server`
+PHONE_SIZE: ViewportSize = {"width": 375, "height": 800}
 CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
 # Chromium as root, offline: no sandbox, and no background calls to Google that a closed network refuses.
 CHROMIUM_ARGS = [
@@ -41,6 +43,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
+def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The course with its shipped content, an empty store of its own (nothing is written to the
+    project's var/) and TRAINER_PASSWORD: for tests that sign learners or the trainer in."""
+    data = tmp_path_factory.mktemp("fresh-data")
+    env = {
+        "COURSE_DATA_DIR": str(data),
+        "COURSE_DATABASE_URL": "",
+        "COURSE_TRAINER_PASSWORD": TRAINER_PASSWORD,
+    }
+    running = start_server(tmp_path_factory.mktemp("fresh-server"), env=env)
+    yield running
+    stop_server(running)
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium introuvable ({CHROMIUM}) : lancez scripts/test, qui l'installe.")
@@ -48,6 +65,16 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture
+def phone_page(browser: Browser) -> Iterator[Page]:
+    """A 375 × 800 touch screen, as the smallest phones learners bring."""
+    context = browser.new_context(
+        locale="fr-FR", viewport=PHONE_SIZE, is_mobile=True, has_touch=True
+    )
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture
@@ -79,6 +106,18 @@ def wait_for_rerun(page: Page) -> None:
     """Wait until Streamlit has finished the run and drawn everything it sent."""
     page.wait_for_function(PAGE_DRAWN, timeout=30_000)
     page.wait_for_timeout(150)
+
+
+# Streamlit fetches the code of some elements lazily (Plotly charts, radio buttons…): a skeleton
+# stands in until it arrives, and what follows may not be drawn yet. PAGE_DRAWN does not see it.
+NO_SKELETON = "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
+
+
+def wait_until_loaded(page: Page) -> None:
+    """wait_for_rerun, then until no element waits for its code, and the charts it brought."""
+    wait_for_rerun(page)
+    page.wait_for_function(NO_SKELETON, timeout=30_000)
+    wait_for_rerun(page)
 
 
 def assert_no_exception(page: Page) -> None:
