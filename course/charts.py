@@ -88,17 +88,21 @@ def _hover(stat: Stat) -> str:
 
 
 def _bar_traces(rows: list[Stat]) -> list[go.Bar]:
+    """Horizontal bars: the labels (scope and date) stay readable on a phone, where vertical
+    bars' labels are turned sideways and cut."""
     traces = []
     for index, metric in enumerate(dict.fromkeys(s.metric for s in rows)):
         picked = [s for s in rows if s.metric == metric]
         traces.append(
             go.Bar(
                 name=metric,
-                x=[f"{s.scope}<br>{format_stat_date(s.date)}" for s in picked],
-                y=[plotted_value(s) for s in picked],
+                orientation="h",
+                y=[f"{s.scope}<br>{format_stat_date(s.date)}" for s in picked],
+                x=[plotted_value(s) for s in picked],
                 marker_color=PALETTE[index % len(PALETTE)],
                 text=[format_number(plotted_value(s), 1) for s in picked],
                 textposition="outside",
+                cliponaxis=False,
                 hovertext=[_hover(s) for s in picked],
                 hoverinfo="text",
             )
@@ -125,17 +129,27 @@ def _line_traces(rows: list[Stat]) -> list[go.Scatter]:
 
 
 def build_figure(spec: ChartSpec, stats: Iterable[Stat]) -> go.Figure:
-    """The Plotly figure of a chart, labelled in French."""
+    """The Plotly figure of a chart, labelled in French. Its title is not drawn in the figure,
+    where a phone cuts it: the page writes it above, as text that wraps."""
     rows = chart_rows(spec, stats)
-    traces = _bar_traces(rows) if spec.kind == "bar" else _line_traces(rows)
-    figure = go.Figure(data=traces)
+    figure = go.Figure(data=_bar_traces(rows) if spec.kind == "bar" else _line_traces(rows))
     figure.update_layout(
-        title={"text": spec.title},
         separators=", ",
         hovermode="closest",
-        yaxis={"title": {"text": _axis_title(rows)}, "rangemode": "tozero"},
         legend={"orientation": "h", "yanchor": "top", "y": -0.2, "title": {"text": ""}},
-        margin={"l": 60, "r": 20, "t": 60, "b": 40},
+        margin={"l": 60, "r": 20, "t": 20, "b": 40},
         font={"size": 15},
     )
+    if spec.kind == "bar":
+        bars = len({label for trace in figure.data for label in trace.y})
+        figure.update_layout(
+            height=160 + 60 * bars,
+            uniformtext={"minsize": 12, "mode": "show"},  # thin bars' values stay readable
+            xaxis={"title": {"text": _axis_title(rows)}, "rangemode": "tozero"},
+            yaxis={"autorange": "reversed", "automargin": True},
+            legend={"yanchor": "bottom", "y": 1.02, "x": 0},
+            margin={"l": 10, "r": 50, "t": 10, "b": 40},  # the legend widens the top margin
+        )
+    else:
+        figure.update_layout(yaxis={"title": {"text": _axis_title(rows)}, "rangemode": "tozero"})
     return figure

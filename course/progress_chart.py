@@ -36,26 +36,38 @@ def progress_figure(progress: Progress) -> go.Figure:
             go.Bar(
                 name=state,
                 orientation="h",
-                y=[f"{m.number}. {m.title}" for m in picked],
+                y=[_module_label(m) for m in picked],
                 x=[(m.quiz.percent or 0) if m.quiz else 0 for m in picked],
                 marker_color=COLOURS[state],
                 text=[_bar_label(m) for m in picked],
-                textposition="outside",
+                # inside a long bar, after a short one (or none): the words always show
+                textposition=[_text_position(m) for m in picked],
+                cliponaxis=False,
                 hoverinfo="text",
                 hovertext=[f"{m.title}\u202f: {_bar_label(m)}" for m in picked],
             )
         )
-    order = [f"{m.number}. {m.title}" for m in modules]
+    order = [_module_label(m) for m in modules]
     figure.update_layout(
         barmode="overlay",
-        height=80 + 36 * len(modules),
-        margin={"l": 10, "r": 30, "t": 30, "b": 30},
-        xaxis={"range": [0, 118], "title": "Score retenu au quiz (%)", "ticksuffix": "\u202f%"},
+        height=100 + 36 * len(modules),
+        margin={"l": 10, "r": 20, "t": 10, "b": 30},  # the legend widens the top margin
+        xaxis={"range": [0, 100], "title": "Score retenu (%)", "ticksuffix": "\u202f%"},
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(order))},
-        legend={"orientation": "h", "y": 1.08},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         separators=", ",
     )
     return figure
+
+
+def _text_position(module: ModuleStanding) -> str:
+    percent = (module.quiz.percent or 0) if module.quiz else 0
+    return "inside" if percent >= 50 else "outside"
+
+
+def _module_label(module: ModuleStanding) -> str:
+    """« Module 3 »: short enough for a phone; the title is in the hover text and the table."""
+    return f"Module {module.number}"
 
 
 def _bar_label(module: ModuleStanding) -> str:

@@ -138,13 +138,16 @@ def show_markdown(text: str, course: Course) -> None:
     st.markdown(link_glossary_terms(text, course.glossary_index))
 
 
-def show_chart(course: Course, chart_id: str, caption: str = "") -> None:
-    """A chart with its text alternative, its data as a table and its source."""
+def show_chart(course: Course, chart_id: str, caption: str = "", titled: bool = True) -> None:
+    """A chart with its title (unless the page's heading already says it), its text
+    alternative, its data as a table and its source."""
     spec = course.chart(chart_id)
     if spec is None:
         st.warning(f"Graphique « {chart_id} » introuvable.")
         return
     figure, table = course.derived(("chart", chart_id), lambda: _chart_parts(course, spec))
+    if titled:
+        st.markdown(f"**{spec.title}**")  # above the figure, as text that wraps on a phone
     st.plotly_chart(figure, config=PLOTLY_CONFIG, key=f"chart-{chart_id}")
     st.markdown(f"**Description du graphique.** {spec.alt}")
     if caption or spec.caption:

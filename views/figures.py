@@ -20,6 +20,6 @@ def figures_page() -> None:
     )
     for chart in course.charts:
         st.header(chart.title)
-        show_chart(course, chart.id)
+        show_chart(course, chart.id, titled=False)
     st.header("Tous les chiffres")
     st.dataframe(data_table(course.stats), hide_index=True)

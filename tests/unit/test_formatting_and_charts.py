@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from course.charts import build_figure, chart_rows, data_table
-from course.content import load_course
+from course.content import content_dir_from_env, load_course
 from course.formatting import (
     format_clock,
     format_minutes,
@@ -141,3 +141,18 @@ def test_clock_times_are_french_time_and_time_left_is_whole_minutes() -> None:
     assert format_time_left(timedelta(minutes=65)) == "1\u00a0h\u00a005"
     assert format_time_left(timedelta(seconds=59)) == "moins d'une minute"
     assert format_time_left(timedelta(seconds=-5)) == "moins d'une minute"
+
+
+SHIPPED = load_course(content_dir_from_env())
+
+
+@pytest.mark.parametrize("spec", SHIPPED.charts, ids=lambda spec: spec.id)
+def test_every_shipped_chart_reads_on_a_phone(spec: ChartSpec) -> None:
+    """No title inside the figure (a phone cuts it; the page writes it as text); bars lie flat,
+    so their labels are never turned sideways, and their values keep a readable size."""
+    figure = build_figure(spec, SHIPPED.stats)
+    assert figure.layout.title.text is None
+    if spec.kind == "bar":
+        assert {trace.orientation for trace in figure.data} == {"h"}
+        assert figure.layout.yaxis.automargin is True
+        assert figure.layout.uniformtext.minsize >= 12

@@ -116,3 +116,19 @@ def test_the_settings_can_also_ask_that_every_module_be_marked_finished() -> Non
     ong = next(m for m in progress.modules if m.lesson_id == "ong")
     assert progress.missing == (f"terminer le module {ong.number} («\u00a0{ong.title}\u00a0»)",)
     assert progress.next_step.lesson_id == "ong"
+
+
+def test_the_progress_chart_names_modules_briefly_and_always_shows_the_words() -> None:
+    from course.progress_chart import progress_figure
+
+    progress = learner_progress(COURSE, {}, {"bases": [finished("a1", 87.5, 1)]})
+    figure = progress_figure(progress)
+    labels = [label for trace in figure.data for label in trace.y]
+    assert sorted(labels, key=lambda label: int(label.split()[1]))[:2] == ["Module 1", "Module 2"]
+    positions = {
+        text: position
+        for trace in figure.data
+        for text, position in zip(trace.text, trace.textposition, strict=True)
+    }
+    assert positions["Réussi, 88\u202f%"] == "inside"
+    assert positions["Pas encore tenté"] == "outside"
