@@ -303,4 +303,5 @@ def take_quiz(course: Course, quiz: Quiz) -> None:
         attempt = Attempt.start(quiz, course.quiz_hashes[quiz.id], learner)
         store.save_new_attempt(attempt)
         st.session_state[f"review-{quiz.id}"] = True
+        st.rerun()  # the attempt alone, without the button and the summary drawn above it
     show_attempt(quiz, attempt, store)

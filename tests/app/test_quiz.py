@@ -68,6 +68,7 @@ def answer_current(page: AppTest, question: str) -> AppTest:
 
 def test_every_question_type_can_be_answered_to_a_perfect_score(quiz_app: AppTest) -> None:
     page = button(quiz_app, "Commencer le quiz")
+    assert "Commencer le quiz" not in [b.label for b in page.button]  # the attempt alone
     questions = [
         "choix-unique",
         "choix-multiple",
