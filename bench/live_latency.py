@@ -1,12 +1,17 @@
 """How long participants wait to see a live question: 30 phones connected to `streamlit run`.
 
 Run from the project folder: .venv/bin/python -m bench.live_latency [--phones 30 --rounds 5]
+[--out FILE]
 
 A real server (SQLite in a temporary folder) and Debian's Chromium: each phone is a page of its
 own browser context (its own Streamlit session) on the participant's screen, already joined.
 For each round, the question is launched in the database, as the trainer's « Lancer la
 question » does, and each page notes the moment « Question N » appears (a MutationObserver,
-same machine clock). Prints a Markdown table and writes it to bench/RESULTS-live.md.
+same machine clock); a random pause between questions, so that launches fall anywhere in
+the phones' polling cycles. Also noted: the load average before and after (the machine may be
+shared) and the server process's CPU time over the rounds, what the phones' polling costs.
+Prints a Markdown section; --out writes it to a file. bench/RESULTS-live.md gathers such
+sections, before and after a change, by hand: the script never overwrites it.
 """
 
 from __future__ import annotations
@@ -14,9 +19,12 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import statistics
+import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -27,22 +35,26 @@ from course.store import Store
 from course.workshops import Workshops
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 from tools.streamlit_server import start_server, stop_server
+from views.live import POLL_EVERY, SIGNATURE_TTL
 
 FOREGROUND = [
     "--disable-background-timer-throttling",
     "--disable-renderer-backgrounding",
     "--disable-backgrounding-occluded-windows",
 ]
-RESULTS = Path(__file__).resolve().parent / "RESULTS-live.md"
+# One observer a page: the previous round's, still looking for « Question N-1 » (on screen until
+# the new question replaces it), would note the first change of the page as the arrival.
 WATCH = """number => {
     window.__seen = null;
+    window.__watch?.disconnect();
     const mark = () => {
         if (window.__seen === null && [...document.querySelectorAll('h3')]
                 .some(h => h.innerText.trim() === `Question ${number}`)) {
             window.__seen = Date.now();
         }
     };
-    new MutationObserver(mark).observe(document.body, {subtree: true, childList: true, characterData: true});
+    window.__watch = new MutationObserver(mark);
+    window.__watch.observe(document.body, {subtree: true, childList: true, characterData: true});
     mark();
 }"""
 
@@ -52,10 +64,26 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def measure(phones: int, rounds: int) -> list[float]:
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Measured:
+    waits: list[float]
+    load_before: float
+    load_after: float
+    server_cpu: float  # share of one core used by the server during the rounds
+
+
+def measure(phones: int, rounds: int) -> Measured:
+    load_before = os.getloadavg()[0]
     course = load_course(content_dir_from_env())
     quiz = course.quizzes["bases"]
     waits: list[float] = []
+    pace = random.Random(phones * 1000 + rounds)
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
         store = Store(f"sqlite:///{data / 'course.sqlite3'}")
@@ -86,6 +114,7 @@ def measure(phones: int, rounds: int) -> list[float]:
                         timeout=60_000
                     )
                 time.sleep(2)
+                cpu_start, wall_start = _cpu_seconds(server.process.pid), time.monotonic()
                 for number in range(1, rounds + 1):
                     for page in pages:
                         page.evaluate(WATCH, number)
@@ -109,19 +138,31 @@ def measure(phones: int, rounds: int) -> list[float]:
                         raise RuntimeError(
                             f"round {number}: {seen.count(None)} phone(s) never saw the question"
                         )
-                    waits += [(moment - launched) / 1000 for moment in seen if moment is not None]
-                    time.sleep(1.5)
+                    this_round = [(moment - launched) / 1000 for moment in seen if moment]
+                    waits += this_round
+                    print(
+                        f"question {number}: médiane {statistics.median(this_round):.2f} s, "
+                        f"pire {max(this_round):.2f} s, charge {os.getloadavg()[0]:.2f}",
+                        file=sys.stderr,
+                    )
+                    # A random pause: launches fall anywhere in the phones' polling cycles
+                    # (a fixed one locks onto the cycle and measures one phase only).
+                    time.sleep(pace.uniform(1.5, 3.5))
+                cpu = (_cpu_seconds(server.process.pid) - cpu_start) / (
+                    time.monotonic() - wall_start
+                )
                 browser.close()
         finally:
             stop_server(server)
             store.engine.dispose()
-    return waits
+    return Measured(waits, load_before, os.getloadavg()[0], cpu)
 
 
-def report(phones: int, rounds: int, waits: list[float]) -> str:
+def report(phones: int, rounds: int, measured: Measured) -> str:
     def seconds(value: float) -> str:
         return f"{value:.2f} s".replace(".", ",")
 
+    waits = measured.waits
     rows = [
         ("Médiane", seconds(statistics.median(waits))),
         ("95e centile", seconds(_percentile(waits, 0.95))),
@@ -129,25 +170,32 @@ def report(phones: int, rounds: int, waits: list[float]) -> str:
         ("Meilleure", seconds(min(waits))),
     ]
     table = "\n".join(f"| {label} | {value} |" for label, value in rows)
+    poll = f"{POLL_EVERY.total_seconds():g}".replace(".", ",")
+    ttl = f"{SIGNATURE_TTL:g}".replace(".", ",")
     return (
-        f"# Attente des participants avant de voir une question lancée\n\n"
+        f"## {phones} téléphones\n\n"
         f"{phones} téléphones connectés (Chromium, une session Streamlit chacun), {rounds} questions "
-        f"lancées, {len(waits)} mesures. Les téléphones interrogent le serveur chaque seconde.\n\n"
+        f"lancées, {len(waits)} mesures. Les téléphones interrogent le serveur toutes les "
+        f"{poll} s (cache de {ttl} s par serveur).\n\n"
         f"| Mesure | Attente |\n| --- | --- |\n{table}\n\n"
-        f"Machine\u202f: {platform.platform()}, {os.cpu_count()} cœurs, Python {platform.python_version()}. "
-        f"Charge moyenne au départ\u202f: {os.getloadavg()[0]:.2f}. "
+        f"Machine\u202f: {platform.platform()}, {os.cpu_count()} cœurs, "
+        f"Python {platform.python_version()}. Charge moyenne (1 min) au départ\u202f: "
+        f"{measured.load_before:.2f}, à la fin\u202f: {measured.load_after:.2f}. "
+        f"CPU du serveur pendant les questions\u202f: {measured.server_cpu:.0%} d'un cœur. "
         f"Mesuré le {datetime.now():%d/%m/%Y à %H:%M}.\n"
-    )
+    ).replace("%", "\u202f%")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--phones", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--out", type=Path, help="also write the section to this file")
     arguments = parser.parse_args()
-    waits = measure(arguments.phones, arguments.rounds)
-    text = report(arguments.phones, arguments.rounds, waits)
-    RESULTS.write_text(text, encoding="utf-8")
+    measured = measure(arguments.phones, arguments.rounds)
+    text = report(arguments.phones, arguments.rounds, measured)
+    if arguments.out is not None:
+        arguments.out.write_text(text, encoding="utf-8")
     print(text)
 
 

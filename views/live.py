@@ -1,15 +1,20 @@
 """What live questions share between the trainer's screen and the participants' phones.
 
-Phones and the trainer's dashboard learn about a change (a question launched, closed or
-revealed) by polling the database once a second in a small fragment; the page reruns only when
-something changed. The poll is cached for half a second per server, so fifty phones cost two
-queries a second, not fifty.
+Both learn about a change (a question launched, closed or revealed) by polling once a second, in
+a small fragment, the workshop's (question, state), cached for a quarter of a second per server:
+however many screens poll, a server reads it at most four times a second per workshop.
+
+A phone draws the live question inside its polling fragment (`follow`): a change is drawn by the
+next poll, without rerunning the page, and the phone reads the database only when the cached
+(question, state) differs from what it last drew. The trainer's dashboard (`watch`) reruns its
+page when something changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TypeVar
 
 import streamlit as st
 
@@ -19,16 +24,24 @@ from course.workshops import LiveQuestion, Workshops
 from views.common import get_store
 from views.resilience import database_guarded
 
+# Measured with bench/live_latency.py (bench/RESULTS-live.md): polling every half second saves
+# a quarter of a second with 5 phones, nothing with 30 (the phones redraw twice as often) and
+# costs the server half as much CPU again; the shorter cache costs at most 4 reads a second.
 POLL_EVERY = timedelta(seconds=1)
+SIGNATURE_TTL = 0.25  # seconds; the database reads per server and workshop stay bounded by it
+WORKSHOP_CLOSED = ("", "workshop-closed")
+PHONE_FRAGMENT = "question-en-direct"  # the phone's polling fragment, for tests
+
+T = TypeVar("T")
 
 
-@st.cache_data(ttl=0.5, show_spinner=False, max_entries=200)
+@st.cache_data(ttl=SIGNATURE_TTL, show_spinner=False, max_entries=200)
 def live_signature(workshop_id: str) -> tuple[str, str] | None:
     """(question id, state) of the workshop's latest question, or a closed workshop's mark."""
     workshops = Workshops(get_store())
     workshop = workshops.workshop(workshop_id)
     if workshop is None or not workshop.open:
-        return ("", "workshop-closed")
+        return WORKSHOP_CLOSED
     current = workshops.current_question(workshop_id)
     return None if current is None else (current.id, current.state)
 
@@ -53,6 +66,34 @@ def watch(
         if extra is not None:
             extra()
 
+    poll()
+
+
+def follow(
+    workshop_id: str, state_key: str, load: Callable[[], T], draw: Callable[[T], None]
+) -> None:
+    """Draw the workshop's live question inside a polling fragment, so a change needs no page rerun.
+
+    At every poll `draw` redraws the fragment (its widgets keep their keys, so a choice not yet
+    sent survives the poll) from what `load` read. `load` reads the database only on a page run
+    and when the cached (question, state) changed since; its result is kept in the session
+    under `state_key`, and `draw` may update it (an answer just stored). When the workshop
+    closes, the page reruns (and no longer follows it).
+    """
+
+    @st.fragment(run_every=POLL_EVERY, key=PHONE_FRAGMENT)
+    @database_guarded("live")
+    def poll() -> None:
+        signature = live_signature(workshop_id)
+        if signature == WORKSHOP_CLOSED:
+            st.rerun(scope="app")
+        seen = st.session_state.get(state_key)
+        if seen is None or seen[0] != signature:
+            seen = (signature, load())
+            st.session_state[state_key] = seen
+        draw(seen[1])
+
+    st.session_state.pop(state_key, None)  # a page run reads the database afresh
     poll()
 
 

@@ -7,6 +7,8 @@ answers count in the participant's own record. The join code comes from the QR c
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from course.attempts import presented_order
@@ -21,12 +23,15 @@ from course.text import escape_markdown
 from course.workshops import LiveAnswer, LiveQuestion, Workshop, Workshops, normalise_join_code
 from views.common import client_address, get_course, get_store
 from views.identity import sign_in
-from views.live import find_question, signature_of, watch
+from views.live import find_question, follow
 from views.quiz import UNANSWERED, question_widget, validated_response
 from views.site import Site
 
 URL_KEY = "atelier"
 JOINED_KEY = "workshop:joined"
+SEEN_KEY = "workshop:seen"  # what the polling fragment last read (views.live.follow)
+TRIED_KEY = "workshop:tried"  # the live question whose form was sent at least once
+LATE_KEY = "workshop:late"  # the live question whose answer came after it was closed
 TRIES = 20  # wrong join codes per client and quarter of an hour
 
 
@@ -109,6 +114,14 @@ def _join_form(workshops: Workshops, learner: Learner) -> Workshop | None:
     return None  # not reached: st.rerun() stops this run
 
 
+@dataclass
+class _Seen:
+    """What the phone last read: the current live question and the participant's answer."""
+
+    current: LiveQuestion | None
+    answer: LiveAnswer | None
+
+
 def _live(workshops: Workshops, workshop: Workshop, learner: Learner) -> None:
     """The participant's screen: waiting, the open question, or the answer revealed."""
     st.caption(
@@ -118,71 +131,98 @@ def _live(workshops: Workshops, workshop: Workshop, learner: Learner) -> None:
     if not workshop.open:
         st.info("Cet atelier est terminé. Merci de votre participation\u202f!")
         return
-    current = workshops.current_question(workshop.id)
-    # One keyed container for whatever the question's state shows, and the polling fragment
-    # after it: a rerun replaces the container's content as a whole.
+
+    def load() -> _Seen:
+        current = workshops.current_question(workshop.id)
+        answer = None if current is None else workshops.answer_of(current.id, learner.id)
+        return _Seen(current, answer)
+
+    follow(workshop.id, SEEN_KEY, load, lambda seen: _live_question(workshops, seen, learner))
+
+
+def _live_question(workshops: Workshops, seen: _Seen, learner: Learner) -> None:
+    """Drawn at every poll. One keyed container per question: when the question changes, its
+    content is replaced as a whole (the key is distinct from the form's and the widgets')."""
+    current = seen.current
     with st.container(key=f"question-direct-{current.id if current else 0}"):
-        _live_question(workshops, current, learner)
-    watch(workshop.id, signature_of(current))
+        if current is None:
+            st.info(
+                "Vous avez rejoint l'atelier. La première question s'affichera ici dès que le "
+                "formateur la lancera.",
+                icon=":material/hourglass_top:",
+            )
+            return
+        found = find_question(get_course(), current.quiz_id, current.question_id)
+        if found is None:
+            st.warning("Cette question n'existe plus dans le cours. Attendez la suivante.")
+            return
+        quiz, question = found
+        st.subheader(f"Question {current.number}")
+        st.markdown(question.prompt)
+        if current.state == "revealed":
+            _reveal(question, seen.answer)
+        elif seen.answer is not None:
+            _sent()
+        elif current.state == "closed" or st.session_state.get(LATE_KEY) == current.id:
+            _closed(late=st.session_state.get(LATE_KEY) == current.id)
+        else:
+            _answer_form(workshops, seen, current, question, quiz.scoring, learner)
 
 
-def _live_question(workshops: Workshops, current: LiveQuestion | None, learner: Learner) -> None:
-    if current is None:
-        st.info(
-            "Vous avez rejoint l'atelier. La première question s'affichera ici dès que le "
-            "formateur la lancera.",
-            icon=":material/hourglass_top:",
+def _sent() -> None:
+    st.success(
+        "Réponse envoyée. Le formateur révélera la bonne réponse dans un instant.",
+        icon=":material/send:",
+    )
+
+
+def _closed(late: bool) -> None:
+    if late:
+        st.warning(
+            "La question vient d'être close\u202f: votre réponse n'a pas pu être prise en compte."
         )
-        return
-    found = find_question(get_course(), current.quiz_id, current.question_id)
-    if found is None:
-        st.warning("Cette question n'existe plus dans le cours. Attendez la suivante.")
-        return
-    quiz, question = found
-    st.subheader(f"Question {current.number}")
-    st.markdown(question.prompt)
-    answer = workshops.answer_of(current.id, learner.id)
-    if current.state == "revealed":
-        _reveal(question, answer)
-    elif answer is not None:
-        st.success(
-            "Réponse envoyée. Le formateur révélera la bonne réponse dans un instant.",
-            icon=":material/send:",
-        )
-    elif current.state == "closed":
-        st.info(
-            "La question est close\u202f: les réponses ne sont plus acceptées. Attendez la "
-            "révélation de la bonne réponse.",
-            icon=":material/lock:",
-        )
-    else:
-        _answer_form(workshops, current, question, quiz.scoring, learner)
+    st.info(
+        "La question est close\u202f: les réponses ne sont plus acceptées. Attendez la "
+        "révélation de la bonne réponse.",
+        icon=":material/lock:",
+    )
 
 
 def _answer_form(
     workshops: Workshops,
+    seen: _Seen,
     current: LiveQuestion,
     question: Question,
     scoring: Scoring,
     learner: Learner,
 ) -> None:
-    with st.form(f"live-{current.id}"):
+    """The form, redrawn at every poll with the same keys while the question is the same, so a
+    choice made but not sent stays selected. Sending it reruns the polling fragment only."""
+    slot = st.empty()
+    with slot.container(), st.form(f"live-form-{current.id}"):
         # Options in the author's order, lettered as on the projector; items to order and
         # right-hand sides still shuffled (the same way on every phone).
         order = presented_order(question, int(current.id[:12], 16), shuffle=False)
         response = question_widget(question, order, f"live-{current.id}", lettered=True)
         sent = st.form_submit_button("Envoyer ma réponse", type="primary")
-    if not sent:
+    # An unusable response's message stays at the next polls (the form's values are the sent ones).
+    if not sent and st.session_state.get(TRIED_KEY) != current.id:
         return
+    st.session_state[TRIED_KEY] = current.id
     response = validated_response(question, response)
-    if response is UNANSWERED:
+    if not sent or response is UNANSWERED:
         return
     fraction, points = score_live_answer(question, response, scoring)
-    if workshops.answer(current.id, learner.id, response, fraction, points):
-        st.rerun()
-    st.warning(
-        "La question vient d'être close\u202f: votre réponse n'a pas pu être prise en compte."
-    )
+    workshops.answer(current.id, learner.id, response, fraction, points)
+    # Stored now, or earlier from another tab: sent. Neither: the question closed first.
+    seen.answer = workshops.answer_of(current.id, learner.id)
+    if seen.answer is None:
+        st.session_state[LATE_KEY] = current.id
+    with slot.container():
+        if seen.answer is None:
+            _closed(late=True)
+        else:
+            _sent()
 
 
 def _reveal(question: Question, answer: LiveAnswer | None) -> None:

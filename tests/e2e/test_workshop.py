@@ -19,6 +19,7 @@ import re
 import secrets
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +27,8 @@ import openpyxl
 import psycopg
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, WebSocket, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from course.content import content_dir_from_env, load_course
 from course.store import Store
@@ -105,6 +107,44 @@ def _sign_in_trainer(page: Page, server: Server) -> str:
     return found.group(1)
 
 
+def _polls(page: Page) -> list[float]:
+    """The moments the page asks for a timed rerun of a fragment (its polls), read from the
+    messages it sends on Streamlit's websocket; to call before the page opens the app."""
+    moments: list[float] = []
+
+    def sent(payload: str | bytes) -> None:
+        if isinstance(payload, bytes):
+            message = BackMsg.FromString(payload)
+            if message.WhichOneof("type") == "rerun_script" and message.rerun_script.is_auto_rerun:
+                moments.append(time.monotonic())
+
+    def opened(socket: WebSocket) -> None:
+        socket.on("framesent", sent)
+
+    page.on("websocket", opened)
+    return moments
+
+
+def _label(choice: int) -> str:
+    """An option as the phones show it, lettered like the projected question."""
+    return f"{chr(ord('A') + choice)}. {QUESTION.options[choice].text}"  # type: ignore[union-attr]
+
+
+def _keeps_a_choice_not_sent(phone: Page, polls: list[float], choice: int) -> None:
+    """A participant picks an option and waits: the polls redraw the form, the choice stays."""
+    phone.get_by_text(_label(choice), exact=True).click()
+    picked = phone.get_by_role("radio", name=_label(choice))
+    expect(picked).to_be_checked()
+    before, deadline = len(polls), time.monotonic() + SEEN_WITHIN / 1000
+    while len(polls) < before + 3 and time.monotonic() < deadline:  # 3 asked: 2 drawn, at least
+        phone.wait_for_timeout(100)
+    assert len(polls) >= before + 3, f"{len(polls) - before} poll(s) in {SEEN_WITHIN} ms"
+    wait_for_rerun(phone)
+    expect(picked).to_be_checked()
+    checked = phone.locator("input[type=radio]:checked")
+    expect(checked).to_have_count(1)
+
+
 def _join(page: Page, server: Server, code: str, name: str) -> None:
     """A phone that scanned the QR code: the link carries the code; the participant signs up."""
     open_app_page(page, f"{server.url}/atelier?atelier={code}")
@@ -125,6 +165,7 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
         _recorded(browser, viewport=PHONE, is_mobile=True, has_touch=True) for _ in range(3)
     ]
     trainer, *phones = (context.new_page() for context in contexts)
+    polls = _polls(phones[0])
     people = [
         ("Zoé Martin", second, RIGHT),
         ("Léo Dupont", second, RIGHT),
@@ -143,9 +184,9 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
                 timeout=SEEN_WITHIN
             )
         phones[0].screenshot(path=artifacts / "2-telephone-question.png", full_page=True)
+        _keeps_a_choice_not_sent(phones[0], polls, people[0][2])
         for phone, (_, _, choice) in zip(phones, people, strict=True):
-            label = f"{chr(ord('A') + choice)}. {QUESTION.options[choice].text}"  # type: ignore[union-attr]
-            phone.get_by_text(label, exact=True).click()
+            phone.get_by_text(_label(choice), exact=True).click()
             phone.get_by_role("button", name="Envoyer ma réponse").click()
             expect(phone.get_by_text("Réponse envoyée")).to_be_visible(timeout=SEEN_WITHIN)
 
