@@ -66,7 +66,7 @@ def _text_position(module: ModuleStanding) -> str:
 
 
 def _module_label(module: ModuleStanding) -> str:
-    """« Module 3 »: short enough for a phone; the title is in the hover text and the table."""
+    """Module 3, say: short enough for a phone; the title is in the hover text and the table."""
     return f"Module {module.number}"
 
 
