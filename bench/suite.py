@@ -173,9 +173,9 @@ COMMON = (
     "Hello-world dessine un titre et une ligne. Le squelette du cours sans son contenu "
     "(bench/skeleton_app.py\u202f: la configuration de la page, deux `st.html`, 20 pages dans "
     "`st.navigation` et une barre latérale de 20 `st.page_link`), écrit sans une ligne du "
-    "cours, coûte déjà plus de deux fois hello-world (ligne «\u00a0squelette\u00a0» du tableau)\u202f: "
-    "l'objectif de 3\u00a0× ne laisse au contenu d'une page qu'environ 1 à 3\u00a0ms, ce que coûte "
-    "l'envoi d'une dizaine d'éléments. Le code du cours ne pèse presque plus dans un passage "
+    "cours, coûte déjà de 2,4 à 3,2 fois hello-world selon les exécutions (ligne «\u00a0squelette"
+    "\u00a0» du tableau)\u202f: l'objectif de 3\u00a0× ne laisse au contenu d'une page qu'une ou "
+    "deux millisecondes, ou rien, moins que l'envoi d'une dizaine d'éléments. Le code du cours ne pèse presque plus dans un passage "
     "(«\u00a0course/\u00a0» et «\u00a0views/\u00a0»\u202f: 1 à 5\u00a0% du temps propre sous profileur)"
     "\u202f: le cours chargé est gardé dans un dictionnaire et ses fichiers regardés une fois par "
     "seconde au plus, les figures et tableaux des graphiques sont faits une fois par version "
@@ -198,10 +198,10 @@ REASONS = {
     "redessiné pendant un passage disparaît de la page.",
     "glossaire": "Le repli des accents et de la casse est gardé en mémoire (`fold`)\u202f; reste "
     "le dessin des fiches trouvées, un conteneur, un titre, une définition et un exemple "
-    "chacune (environ 45\u00a0%), et le squelette.",
-    "quiz": "La question et ses boutons (environ 20\u00a0%), la tentative lue en base (environ "
-    "10\u00a0%), l'apprenant et sa progression (environ 20\u00a0%), la barre latérale (environ "
-    "20\u00a0%).",
+    "chacune (environ 50\u00a0%), et le squelette.",
+    "quiz": "La barre latérale (environ 25\u00a0%), la question et ses boutons (environ "
+    "20\u00a0%), l'apprenant et sa progression (environ 15\u00a0%), la tentative lue en base "
+    "(environ 15\u00a0%).",
     "résultats": "La correction détaillée\u202f: un expander par question avec sa rétroaction "
     "(environ 45\u00a0%) et les nombres formatés par Babel (environ 5\u00a0%), en plus du squelette.",
     "parcours": "Le graphique de progression n'est refait que si la progression change, mais "
