@@ -20,8 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 from unittest import mock
 
-from course import certificate_fonts
-from course.certificate import CertificateData, build_certificate_pdf, build_certificates_zip
+from course.certificates import fonts as certificate_fonts
+from course.certificates.pdf import CertificateData, build_certificate_pdf, build_certificates_zip
 from course.codes import new_code
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS-certificates.md"

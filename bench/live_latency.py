@@ -30,9 +30,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from course.content import content_dir_from_env, load_course
-from course.store import Store
-from course.workshops import Workshops
+from course.content.loader import content_dir_from_env, load_course
+from course.storage.store import Store
+from course.workshop.workshops import Workshops
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 from tools.streamlit_server import start_server, stop_server
 from views.live import POLL_EVERY, SIGNATURE_TTL

@@ -39,7 +39,7 @@ so that a machine busy with other work slows both alike:
    waits for, Python's start-up included) and in process (`validate()`: load_course and its
    cross-reference checks); grading 10 000 filled-in quizzes with grade_quiz; reading 10 000
    finished attempts (bulk-inserted in a temporary SQLite store, bench/suite_data.py) as group
-   results and exporting them to CSV and XLSX (course/exports/spreadsheets.py); 100 certificates
+   results and exporting them to CSV and XLSX (course/results/exports/spreadsheets.py); 100 certificates
    in a zip (bench/certificates.py's names and data), after the process's first certificate.
    No hello-world ratio means anything there: the table says « sans objet ».
 
@@ -74,9 +74,10 @@ from typing import Any
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.ws_pages import PageSession, Run, pressed, text_value
-from course.content import Course, content_dir_from_env, load_course
-from course.store import Learner, Store
-from course.workshops import Workshops
+from course.content.course import Course
+from course.content.loader import content_dir_from_env, load_course
+from course.storage.store import Learner, Store
+from course.workshop.workshops import Workshops
 from tools.streamlit_server import PROJECT_ROOT, Server, free_port, start_server, stop_server
 
 RESULTS = PROJECT_ROOT / "bench" / "RESULTS.md"
@@ -763,11 +764,11 @@ def batch_row(what: str, seconds: float, target: str = "—", met: str = "—") 
 def measure_batch(world: World, plan: Plan, profile: bool) -> list[Row]:
     from bench.certificates import SAMPLE, learners
     from bench.suite_data import bulk_finished_attempts, response_sets
-    from course.__main__ import validate
-    from course.certificate import build_certificate_pdf, build_certificates_zip
-    from course.exports.spreadsheets import results_csv, results_xlsx
-    from course.group_results import load_group_results
-    from course.quiz_engine import grade_quiz
+    from course.certificates.pdf import build_certificate_pdf, build_certificates_zip
+    from course.cli import validate
+    from course.quiz.grading import grade_quiz
+    from course.results.exports.spreadsheets import results_csv, results_xlsx
+    from course.results.group import load_group_results
 
     rows = []
     command = [sys.executable, "-m", "course", "validate"]

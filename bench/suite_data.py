@@ -16,9 +16,8 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from course.attempts import Attempt
-from course.content import Course
-from course.models import (
+from course.content.course import Course
+from course.content.models import (
     Matching,
     MultipleChoice,
     Numeric,
@@ -29,10 +28,11 @@ from course.models import (
     SingleChoice,
     TrueFalse,
 )
-from course.quiz_engine import grade_responses, right_response
-from course.schema import attempts, learners, lesson_visits
-from course.store import Learner, Store
-from course.workshops import Workshops
+from course.quiz.attempts import Attempt
+from course.quiz.grading import grade_responses, right_response
+from course.storage.schema import attempts, learners, lesson_visits
+from course.storage.store import Learner, Store
+from course.workshop.workshops import Workshops
 
 FIRST_NAMES = ["Zoé", "Léo", "Inès", "Hugo", "Chloé", "Adam", "Lina", "Nathan", "Jade", "Éloïse"]
 

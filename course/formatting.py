@@ -8,8 +8,6 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from course.models import Stat
-
 LOCALE = "fr_FR"
 DISPLAY_TIMEZONE = ZoneInfo("Europe/Paris")  # learners read clock times in French time
 _UNIT_WORDS = {
@@ -31,13 +29,12 @@ def format_percent(value: float, decimals: int = 0) -> str:
     return f"{format_number(value, decimals)}\u202f%"
 
 
-def format_stat_value(stat: Stat) -> str:
-    """« 610,7 millions », « 2 milliards », « 62 % », « 52 000 personnes »."""
-    number = format_number(stat.value)
-    if stat.unit == "percent":
-        return format_percent(stat.value, 2)
-    singular, plural = _UNIT_WORDS[stat.unit]
-    return f"{number} {singular if stat.value < 2 else plural}"
+def format_stat_value(value: float, unit: str) -> str:
+    """« 610,7 millions », « 2 milliards », « 62 % », « 52 000 personnes » (units of data/stats.csv)."""
+    if unit == "percent":
+        return format_percent(value, 2)
+    singular, plural = _UNIT_WORDS[unit]
+    return f"{format_number(value)} {singular if value < 2 else plural}"
 
 
 def parse_stat_date(text: str) -> date:

@@ -10,7 +10,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from course.store import Store
+from course.storage.store import Store
 from tools.postgres_server import PostgresServer, start_postgres
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

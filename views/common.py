@@ -13,16 +13,17 @@ from typing import TYPE_CHECKING, TypeVar
 import plotly.graph_objects as go
 import streamlit as st
 
-from course.badges import prune_badges, static_dir
-from course.charts import build_figure, chart_rows, data_table
-from course.content import Course, content_dir_from_env, content_fingerprint, load_course
-from course.errors import ContentError
-from course.glossary import link_glossary_terms
-from course.guard import LOOPBACK, client_address_from
-from course.learners import retention_cutoff
-from course.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
-from course.models import ChartSpec
-from course.store import Store, default_database_url
+from course.certificates.badges import prune_badges, static_dir
+from course.content.charts import build_figure, chart_rows, data_table
+from course.content.course import Course
+from course.content.errors import ContentError
+from course.content.glossary import link_glossary_terms
+from course.content.lesson import Block, Callout, Embed, MarkdownBlock, TrainerNotes
+from course.content.loader import content_dir_from_env, content_fingerprint, load_course
+from course.content.models import ChartSpec
+from course.journey.learners import retention_cutoff
+from course.storage.guard import LOOPBACK, client_address_from
+from course.storage.store import Store, default_database_url
 from views.mockups import show_illustration, show_mockup
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ def show_content_errors(errors: Sequence[ContentError], intro: str) -> None:
 
 def client_address() -> str | None:
     """The visitor's address, for slowing down guessing (None in tests without a browser):
-    see course/guard.py; proxies are this machine and $COURSE_TRUSTED_PROXIES."""
+    see course/storage/guard.py; proxies are this machine and $COURSE_TRUSTED_PROXIES."""
     peer = st.context.ip_address if isinstance(st.context.ip_address, str) else None
     forwarded = st.context.headers.get("X-Forwarded-For")
     listed = os.environ.get("COURSE_TRUSTED_PROXIES", "")

@@ -6,10 +6,10 @@ import unicodedata
 
 import streamlit as st
 
-from course.content import Course
+from course.content.course import Course
+from course.content.lesson import Lesson
+from course.content.models import Quiz
 from course.formatting import format_percent
-from course.lesson import Lesson
-from course.models import Quiz
 from course.text import escape_markdown
 from views.common import get_course, show_content_errors
 from views.quiz import take_quiz

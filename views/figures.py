@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from course.charts import data_table
+from course.content.charts import data_table
 from views.common import get_course, show_chart
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from course import glossary
-from course.content import Course
-from course.models import GlossaryTerm
+from course.content import glossary
+from course.content.course import Course
+from course.content.models import GlossaryTerm
 from views.common import get_course
 from views.evaluation import shown_url_value
 from views.site import Site

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from course.content import BrokenLesson, Course
+from course.content.course import BrokenLesson, Course
 from course.formatting import format_minutes
-from course.progress import Progress
-from course.store import Learner
+from course.journey.progress import Progress
+from course.storage.store import Learner
 from course.text import escape_markdown
 from views.common import get_course
 from views.journey import show_next_step

@@ -2,7 +2,7 @@
 
 The session holds the learner and their code; the code is also kept in the URL (`?reprise=`),
 so a reload resumes, and the same link opens the learner's record on another device. Wrong codes
-are slowed down per client (course/guard.py).
+are slowed down per client (course/storage/guard.py).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any
 import streamlit as st
 
 from course.codes import normalise_code
-from course.guard import Guard, client_key
-from course.learners import InvalidIdentity, clean_email, clean_name
-from course.links import resume_url
+from course.journey.learners import InvalidIdentity, clean_email, clean_name
+from course.journey.links import resume_url
 from course.logs import log_sign_up
-from course.store import Learner
+from course.storage.guard import Guard, client_key
+from course.storage.store import Learner
 from course.text import escape_markdown
 from views.common import client_address, get_course, get_store
 
@@ -139,7 +139,7 @@ def _sign_up_form() -> Learner | None:
     log_sign_up(learner.id, mail is not None)
     _hold(learner, code)
     st.session_state[NEW_CODE_KEY] = True
-    from course.certificate_fonts import unprintable_characters  # fontTools: only at sign-up
+    from course.certificates.fonts import unprintable_characters  # fontTools: only at sign-up
 
     st.session_state[UNPRINTABLE_KEY] = unprintable_characters(clean)
     return learner
@@ -182,7 +182,7 @@ def unprintable_warning(name: str, missing: str) -> str:
     """The French warning naming the `missing` characters, each escaped, with its code point."""
     several = len(missing) > 1
     listed = ", ".join(f"«\u00a0{escape_markdown(c)}\u00a0» (U+{ord(c):04X})" for c in missing)
-    from course.certificate_fonts import printable_text  # fontTools: only for this warning
+    from course.certificates.fonts import printable_text  # fontTools: only for this warning
 
     printed = printable_text(name)
     if printed:

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import streamlit as st
 
-from course.links import workshop_url
+from course.journey.links import workshop_url
 from course.text import escape_markdown
-from course.workshops import Workshop, Workshops
+from course.workshop.workshops import Workshop, Workshops
 from views.common import get_store
 
 CURRENT_KEY = "trainer:workshop"  # the id of the workshop the trainer is running

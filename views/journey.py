@@ -12,10 +12,16 @@ from typing import TYPE_CHECKING
 import plotly.graph_objects as go
 import streamlit as st
 
-from course.action_plan import action_plan
-from course.badges import badge_url, remove_hosted_badge, static_dir, write_hosted_badge
-from course.certificate_data import CertificateData
-from course.content import Course
+from course.certificates.badges import (
+    badge_url,
+    remove_hosted_badge,
+    static_dir,
+    write_hosted_badge,
+)
+from course.certificates.data import CertificateData
+from course.certificates.issuing import certificate_data, issue_certificate, local_day
+from course.content.course import Course
+from course.content.models import CourseSettings
 from course.formatting import (
     DISPLAY_TIMEZONE,
     format_long_date,
@@ -23,15 +29,14 @@ from course.formatting import (
     format_number,
     format_percent,
 )
-from course.issuing import certificate_data, issue_certificate, local_day
-from course.links import public_url, verification_url
+from course.journey.action_plan import action_plan
+from course.journey.links import public_url, verification_url
+from course.journey.progress import Progress
+from course.journey.progress_chart import progress_figure, progress_summary, progress_table
 from course.logs import log_learner_erased
-from course.models import CourseSettings
-from course.progress import Progress
-from course.progress_chart import progress_figure, progress_summary, progress_table
-from course.store import Certificate, Learner, Store
+from course.storage.store import Certificate, Learner, Store
 from course.text import escape_markdown
-from course.workshops import Workshops
+from course.workshop.workshops import Workshops
 from views.common import PLOTLY_CONFIG, get_course, get_store
 from views.identity import SESSION_KEY, show_code, sign_in, sign_out_button
 from views.site import Site
@@ -277,6 +282,6 @@ def _my_data(store: Store, learner: Learner, site: Site) -> None:
 def _certificate_pdf(data: CertificateData) -> bytes:
     """The PDF, drawn when the learner asks for it: fpdf2 and fontTools are imported then, not
     when the app starts."""
-    from course.certificate import build_certificate_pdf
+    from course.certificates.pdf import build_certificate_pdf
 
     return build_certificate_pdf(data)

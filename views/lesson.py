@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from course.content import BrokenLesson, Course
+from course.content.course import BrokenLesson, Course
+from course.content.glossary import terms_in
+from course.content.lesson import Callout, Lesson, MarkdownBlock, Section
 from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes
-from course.glossary import terms_in
-from course.lesson import Callout, Lesson, MarkdownBlock, Section
 from views.common import get_course, get_store, show_blocks, show_content_errors
 from views.identity import current_learner
 from views.site import Site

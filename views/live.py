@@ -18,9 +18,9 @@ from typing import TypeVar
 
 import streamlit as st
 
-from course.content import Course
-from course.models import Question, Quiz
-from course.workshops import LiveQuestion, Workshops
+from course.content.course import Course
+from course.content.models import Question, Quiz
+from course.workshop.workshops import LiveQuestion, Workshops
 from views.common import get_store
 from views.resilience import database_guarded
 

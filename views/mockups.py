@@ -8,8 +8,8 @@ from html import escape
 
 import streamlit as st
 
-from course.content import Course
-from course.models import (
+from course.content.course import Course
+from course.content.models import (
     CoverBannerCard,
     DonationTabCard,
     FacebookPostCard,

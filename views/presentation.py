@@ -1,7 +1,7 @@
 """Mode présentation: a module as slides for the room, for the trainer only.
 
 The module and the slide live in the URL (`?module=bases&diapositive=3`), so a reload or a shared
-link shows the same slide; course/slides.py cuts the lesson and checks those values. Big type is
+link shows the same slide; course/content/slides.py cuts the lesson and checks those values. Big type is
 scoped to this page's slide container; the trainer's notes and the workshop's join code appear
 only when their toggle is on, because the screen is projected.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from course.charts import build_figure, chart_rows, data_table
-from course.content import BrokenLesson, Course
-from course.exercises import EXERCISES
-from course.lesson import Block, Embed, Lesson
-from course.slides import Slide, choose_module, choose_slide, lesson_slides
+from course.content.charts import build_figure, chart_rows, data_table
+from course.content.course import BrokenLesson, Course
+from course.content.exercise_registry import EXERCISES
+from course.content.lesson import Block, Embed, Lesson
+from course.content.slides import Slide, choose_module, choose_slide, lesson_slides
 from views.common import (
     PLOTLY_CONFIG,
     get_course,

@@ -7,18 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from course.attempts import Attempt, presented_order
-from course.content import Course
-from course.formatting import (
-    format_clock,
-    format_minutes,
-    format_number,
-    format_percent,
-    format_time_left,
-)
-from course.live import option_letter
-from course.logs import log_attempt_finished
-from course.models import (
+from course.content.course import Course
+from course.content.models import (
     Matching,
     MultipleChoice,
     Numeric,
@@ -28,9 +18,19 @@ from course.models import (
     SingleChoice,
     TrueFalse,
 )
-from course.progress import counted_attempt
-from course.quiz_engine import QuizResult, grade_question, parse_french_number
-from course.store import FinishedAttempt, Store
+from course.formatting import (
+    format_clock,
+    format_minutes,
+    format_number,
+    format_percent,
+    format_time_left,
+)
+from course.journey.progress import counted_attempt
+from course.logs import log_attempt_finished
+from course.quiz.attempts import Attempt, presented_order
+from course.quiz.grading import QuizResult, grade_question, parse_french_number
+from course.storage.store import FinishedAttempt, Store
+from course.workshop.live import option_letter
 from views.common import get_store
 from views.identity import sign_in
 

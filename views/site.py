@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from course.content import BrokenLesson, Course
-from course.issuing import stored_progress
-from course.progress import ModuleStanding, Progress
-from course.store import Learner
+from course.certificates.issuing import stored_progress
+from course.content.course import BrokenLesson, Course
+from course.journey.progress import ModuleStanding, Progress
+from course.storage.store import Learner
 from course.text import escape_markdown
 from views.common import get_store
 

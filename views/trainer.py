@@ -9,17 +9,17 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from course.content import Course
+from course.certificates.issuing import local_day
+from course.content.course import Course
 from course.formatting import format_long_date
-from course.issuing import local_day
-from course.live import (
+from course.text import escape_markdown
+from course.workshop.live import (
     answer_distribution,
     distribution_figure,
     distribution_summary,
     right_answer_text,
 )
-from course.text import escape_markdown
-from course.workshops import LiveQuestion, Workshop, Workshops
+from course.workshop.workshops import LiveQuestion, Workshop, Workshops
 from views.common import PLOTLY_CONFIG, get_course, get_store
 from views.join_card import CURRENT_KEY, current_workshop, show_join_card
 from views.live import find_question, signature_of, watch

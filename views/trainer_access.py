@@ -12,9 +12,9 @@ from typing import Any
 
 import streamlit as st
 
-from course.guard import Guard, client_key
 from course.logs import log_refused
-from course.trainer_auth import (
+from course.storage.guard import Guard, client_key
+from course.workshop.trainer_auth import (
     ENV_VARIABLE,
     SECRET_NAME,
     WeakPassword,

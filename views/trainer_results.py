@@ -13,18 +13,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from course.content import Course
-from course.exports.certificates import certificates_zip
-from course.exports.moodle_gift import quiz_to_gift
-from course.exports.spreadsheets import results_csv, results_xlsx
-from course.exports.xapi import xapi_json
-from course.group_chart import success_figure, success_summary, success_table
-from course.group_results import GroupResults, load_group_results, quiz_order
-from course.group_tables import modules_table, participants_table, questions_table
-from course.results_data import results_fingerprint
-from course.store import Store
+from course.content.course import Course
+from course.results.chart import success_figure, success_summary, success_table
+from course.results.data import results_fingerprint
+from course.results.exports.certificates import certificates_zip
+from course.results.exports.moodle_gift import quiz_to_gift
+from course.results.exports.spreadsheets import results_csv, results_xlsx
+from course.results.exports.xapi import xapi_json
+from course.results.group import GroupResults, load_group_results, quiz_order
+from course.results.tables import modules_table, participants_table, questions_table
+from course.storage.store import Store
 from course.text import escape_markdown
-from course.workshops import Workshops
+from course.workshop.workshops import Workshops
 from views.common import PLOTLY_CONFIG
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

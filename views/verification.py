@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from course.certificates.issuing import local_day
 from course.formatting import format_long_date, format_percent
-from course.guard import Guard, client_key
-from course.issuing import local_day
+from course.storage.guard import Guard, client_key
 from course.text import escape_markdown
 from views.common import client_address, get_store
 

@@ -11,16 +11,22 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from course.attempts import presented_order
+from course.content.models import Question, Scoring
 from course.formatting import format_number
-from course.guard import Guard, client_key
-from course.learners import InvalidIdentity, clean_name
-from course.live import right_answer_text, score_live_answer
+from course.journey.learners import InvalidIdentity, clean_name
 from course.logs import log_refused, log_workshop_joined
-from course.models import Question, Scoring
-from course.store import Learner
+from course.quiz.attempts import presented_order
+from course.storage.guard import Guard, client_key
+from course.storage.store import Learner
 from course.text import escape_markdown
-from course.workshops import LiveAnswer, LiveQuestion, Workshop, Workshops, normalise_join_code
+from course.workshop.live import right_answer_text, score_live_answer
+from course.workshop.workshops import (
+    LiveAnswer,
+    LiveQuestion,
+    Workshop,
+    Workshops,
+    normalise_join_code,
+)
 from views.common import client_address, get_course, get_store
 from views.identity import sign_in
 from views.live import find_question, follow

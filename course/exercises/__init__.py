@@ -1,22 +1,14 @@
-"""Registry of the interactive exercises a lesson can embed with ```{exercise} id```.
+"""The pure logic of the interactive exercises (their ids and titles: course/content/exercise_registry.py).
 
 Each exercise's pure logic lives in a module of this package and turns the learner's inputs into
-a plain dict (JSON-friendly), so results can be stored later; its widgets live in views/exercises.py.
+a plain dict (JSON-friendly), so results can be stored later; its widgets live in views/exercises/.
 """
 
 from __future__ import annotations
 
 from course.text import escape_markdown
 
-__all__ = ["EXERCISES", "InvalidInput", "escape_markdown"]
-
-# id → French title, as the lesson page shows it.
-EXERCISES: dict[str, str] = {
-    "composer-tweet": "Rédigez un tweet",
-    "simulateur-don": "Simulez le coût réel d'un don",
-    "quel-reseau": "Quel réseau pour mon association\u202f?",
-    "checklist-page-facebook": "Votre page Facebook est-elle complète\u202f?",
-}
+__all__ = ["InvalidInput", "escape_markdown"]
 
 
 class InvalidInput(ValueError):

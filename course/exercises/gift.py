@@ -14,11 +14,11 @@ from typing import Any, Literal
 from babel.numbers import format_decimal
 from pydantic import Field, ValidationError, model_validator
 
-from course.errors import ContentError, errors_from_validation
+from course.content.errors import ContentError, errors_from_validation
+from course.content.models import DATE_PATTERN, StrictModel, Text, content_rule
+from course.content.yaml_source import YamlDocument, YamlSyntaxError
 from course.exercises import InvalidInput
 from course.formatting import LOCALE
-from course.models import DATE_PATTERN, StrictModel, Text, content_rule
-from course.yaml_source import YamlDocument, YamlSyntaxError
 
 EXERCISE_ID = "simulateur-don"
 SETTINGS_FILE = "data/reglages-dons.yaml"

@@ -21,8 +21,8 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 from streamlit.testing.v1 import AppTest
 
-from course.content import load_course
-from course.store import Store
+from course.content.loader import load_course
+from course.storage.store import Store
 from tests.app.conftest import open_page, sign_up
 from tests.conftest import VALID_COURSE
 from tests.e2e.conftest import (
@@ -39,7 +39,7 @@ from views.resilience import DATABASE_DOWN, RETRY_LABEL
 
 COURSE = load_course(VALID_COURSE)
 QUIZ = COURSE.quizzes["bases"]
-SQLITE_BUSY_TIMEOUT = 10  # seconds: PRAGMA busy_timeout in course/store.py
+SQLITE_BUSY_TIMEOUT = 10  # seconds: PRAGMA busy_timeout in course/storage/store.py
 
 
 def guarded_app() -> None:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from course.content import content_dir_from_env, load_course
-from course.store import Store
+from course.content.loader import content_dir_from_env, load_course
+from course.storage.store import Store
 from tests.app.conftest import open_page
 
 COURSE = load_course(content_dir_from_env())

@@ -12,10 +12,10 @@ import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from course.content import content_dir_from_env, load_course
-from course.learners import NAME_MAX, clean_name
-from course.store import Store
-from course.workshops import Workshops
+from course.content.loader import content_dir_from_env, load_course
+from course.journey.learners import NAME_MAX, clean_name
+from course.storage.store import Store
+from course.workshop.workshops import Workshops
 from tests.app.conftest import open_page, sign_up
 from views.identity import RESUME_TRIES
 from views.join_card import CURRENT_KEY

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from course.attempts import Attempt
-from course.badges import recipient_matches
-from course.content import content_dir_from_env, load_course
-from course.quiz_engine import QuizResult
-from course.store import Learner, Store
+from course.certificates.badges import recipient_matches
+from course.content.loader import content_dir_from_env, load_course
+from course.quiz.attempts import Attempt
+from course.quiz.grading import QuizResult
+from course.storage.store import Learner, Store
 from tests.app.conftest import open_page, sign_up
 from views.identity import RESUME_TRIES
 

@@ -8,8 +8,8 @@ from html import escape
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from course.content import content_dir_from_env, load_course
-from course.lesson import Lesson
+from course.content.lesson import Lesson
+from course.content.loader import content_dir_from_env, load_course
 from tests.app.conftest import open_page
 from views.mockups import svg_data_uri
 

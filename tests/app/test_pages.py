@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from course.content import content_dir_from_env, load_course
+from course.content.loader import content_dir_from_env, load_course
 from tests.app.conftest import open_page
 from tests.conftest import FIXED_PAGES
 

@@ -9,8 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from course.content import content_dir_from_env, load_course
-from course.slides import lesson_slides
+from course.content.loader import content_dir_from_env, load_course
+from course.content.slides import lesson_slides
 from tests.app.conftest import open_page
 
 PASSWORD = "Atelier-de-test-2026"

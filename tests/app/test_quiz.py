@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from course.content import content_dir_from_env, load_course
-from course.formatting import format_number
-from course.models import (
+from course.content.loader import content_dir_from_env, load_course
+from course.content.models import (
     Matching,
     MultipleChoice,
     Numeric,
@@ -21,6 +20,7 @@ from course.models import (
     SingleChoice,
     TrueFalse,
 )
+from course.formatting import format_number
 from tests.app.conftest import open_page, sign_up
 from tests.conftest import FIXTURES, MATCHES, ORDER
 

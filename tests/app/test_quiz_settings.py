@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
-from course.schema import attempts
-from course.store import Store
+from course.storage.schema import attempts
+from course.storage.store import Store
 from tests.app.conftest import open_page, sign_up
 from tests.app.test_quiz import answer_current, button
 from tests.conftest import FIXTURES

@@ -9,9 +9,9 @@ import pytest
 from streamlit.runtime.scriptrunner import RerunData
 from streamlit.testing.v1 import AppTest, local_script_runner
 
-from course.content import content_dir_from_env, load_course
-from course.store import Store
-from course.workshops import LiveQuestion, Workshops
+from course.content.loader import content_dir_from_env, load_course
+from course.storage.store import Store
+from course.workshop.workshops import LiveQuestion, Workshops
 from tests.app.conftest import open_page, sign_up
 from views import live
 from views.live import PHONE_FRAGMENT, live_signature

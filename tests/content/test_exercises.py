@@ -5,8 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from course.content import content_dir_from_env, load_course
-from course.exercises import EXERCISES, InvalidInput
+from course.content.exercise_registry import EXERCISES
+from course.content.loader import content_dir_from_env, load_course
+from course.content.prose import plain_paragraphs
+from course.exercises import InvalidInput
 from course.exercises.checklist import GROUPS, ITEMS, OBJECTIVES, check_page
 from course.exercises.gift import gift_result, load_gift_settings, simulate_gift
 from course.exercises.networks import (
@@ -19,7 +21,6 @@ from course.exercises.networks import (
     TIMES,
 )
 from course.exercises.tweet import compose_tweet
-from course.prose import plain_paragraphs
 from tests.content.test_french_grammar import ALLOWLIST, allowed, grammalecte_reports
 
 ROOT = content_dir_from_env()

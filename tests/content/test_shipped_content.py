@@ -6,10 +6,10 @@ from collections import Counter
 
 import pytest
 
-from course.charts import build_figure, chart_rows
-from course.content import content_dir_from_env, load_course
-from course.lesson import Callout, Lesson
-from course.models import (
+from course.content.charts import build_figure, chart_rows
+from course.content.lesson import Callout, Lesson
+from course.content.loader import content_dir_from_env, load_course
+from course.content.models import (
     QUESTION_TYPES,
     ChartSpec,
     MultipleChoice,

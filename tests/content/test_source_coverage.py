@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
-from course.content import content_dir_from_env, load_course
-from course.lesson import Callout, Embed, Lesson, MarkdownBlock
-from course.prose import plain_paragraphs
+from course.content.lesson import Callout, Embed, Lesson, MarkdownBlock
+from course.content.loader import content_dir_from_env, load_course
+from course.content.prose import plain_paragraphs
 from course.text import fold
 from tests.conftest import PROJECT_ROOT
 

@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from course.content import content_dir_from_env, load_course
+from course.content.loader import content_dir_from_env, load_course
 from tests.e2e.conftest import open_app_page, wait_until_loaded
 from tools.streamlit_server import Server
 

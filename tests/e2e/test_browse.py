@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from course.content import content_dir_from_env, load_course
+from course.content.loader import content_dir_from_env, load_course
 from tests.conftest import FIXED_PAGES
 from tests.e2e.conftest import Server, assert_no_exception, open_app_page, wait_for_rerun
 

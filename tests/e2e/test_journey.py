@@ -17,8 +17,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from course.content import content_dir_from_env, load_course
-from course.store import Store
+from course.content.loader import content_dir_from_env, load_course
+from course.storage.store import Store
 from tests.app.test_journey import complete_course
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
 from tools import streamlit_server

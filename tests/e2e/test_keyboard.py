@@ -12,10 +12,17 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from course.content import content_dir_from_env, load_course
+from course.content.loader import content_dir_from_env, load_course
+from course.content.models import (
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    SingleChoice,
+    TrueFalse,
+)
 from course.formatting import format_percent
-from course.models import Matching, MultipleChoice, Ordering, Question, SingleChoice, TrueFalse
-from course.quiz_engine import right_response
+from course.quiz.grading import right_response
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_until_loaded
 from tools.streamlit_server import Server
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from course.content import content_dir_from_env, load_course
-from course.lesson import Lesson
+from course.content.lesson import Lesson
+from course.content.loader import content_dir_from_env, load_course
 from tests.e2e.conftest import Server, assert_no_exception, open_app_page
 from tests.e2e.test_browse import accessible_name
 

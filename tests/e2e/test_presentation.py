@@ -9,8 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from course.content import content_dir_from_env, load_course
-from course.slides import lesson_slides
+from course.content.loader import content_dir_from_env, load_course
+from course.content.slides import lesson_slides
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.e2e.test_browse import accessible_name

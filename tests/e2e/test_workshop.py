@@ -30,9 +30,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, WebSocket, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from course.content import content_dir_from_env, load_course
-from course.store import Store
-from course.workshops import Workshops
+from course.content.loader import content_dir_from_env, load_course
+from course.storage.store import Store
+from course.workshop.workshops import Workshops
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tools.postgres_server import PostgresServer

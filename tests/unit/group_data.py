@@ -7,12 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from course.attempts import Attempt
-from course.content import Course, load_course, load_quiz
-from course.models import Quiz
-from course.quiz_engine import grade_question
-from course.store import Learner, Store
-from course.workshops import Workshop, Workshops
+from course.content.course import Course
+from course.content.loader import load_course, load_quiz
+from course.content.models import Quiz
+from course.quiz.attempts import Attempt
+from course.quiz.grading import grade_question
+from course.storage.store import Learner, Store
+from course.workshop.workshops import Workshop, Workshops
 from tests.conftest import FIXTURES, VALID_COURSE
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 10:00 in Paris

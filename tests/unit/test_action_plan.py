@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from course.action_plan import action_plan
-from course.content import load_course
+from course.content.loader import load_course
 from course.exercises import advisor, checklist, gift, tweet
-from course.progress import learner_progress
+from course.journey.action_plan import action_plan
+from course.journey.progress import learner_progress
 from tests.conftest import PROJECT_ROOT
 
 COURSE = load_course(PROJECT_ROOT)

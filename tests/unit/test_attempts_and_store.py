@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
-from course.attempts import Attempt, drawn_questions, presented_order
-from course.content import load_quiz
-from course.models import Ordering
-from course.store import Store
+from course.content.loader import load_quiz
+from course.content.models import Ordering
+from course.quiz.attempts import Attempt, drawn_questions, presented_order
+from course.storage.store import Store
 from tests.conftest import FIXTURES, PERFECT
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")

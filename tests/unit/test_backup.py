@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from course.store import Store
+from course.storage.store import Store
 from tests.unit.group_data import Group, group_course, make_group
 from tools.postgres_server import PostgresServer, postgres_bin_dir
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from course.badges import (
+from course.certificates.badges import (
     CONTEXT,
     assertion,
     badge_class,
@@ -31,7 +31,7 @@ from course.badges import (
     svg_data_uri,
     write_hosted_badge,
 )
-from course.models import CourseSettings
+from course.content.models import CourseSettings
 from tests.conftest import PROJECT_ROOT
 
 BASE = "https://formation.example.org"

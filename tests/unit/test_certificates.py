@@ -18,13 +18,13 @@ from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from course.certificate import (
+from course.certificates.fonts import BOLD, REGULAR, clean_text, unprintable_characters
+from course.certificates.pdf import (
     CertificateData,
     build_certificate_pdf,
     build_certificates_zip,
     certificate_file_name,
 )
-from course.certificate_fonts import BOLD, REGULAR, clean_text, unprintable_characters
 from course.formatting import format_long_date
 
 MM = 72 / 25.4  # points in a millimetre

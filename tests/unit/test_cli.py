@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from course.attempts import Attempt
-from course.content import Course, content_dir_from_env, file_hash, load_course, load_quiz
+from course.certificates.issuing import local_day
+from course.content.course import Course
+from course.content.loader import content_dir_from_env, file_hash, load_course, load_quiz
 from course.formatting import format_long_date
-from course.issuing import local_day
-from course.quiz_engine import QuizResult
-from course.store import Learner, Store
+from course.quiz.attempts import Attempt
+from course.quiz.grading import QuizResult
+from course.storage.store import Learner, Store
 from tests.conftest import PROJECT_ROOT, VALID_COURSE
 
 

@@ -15,10 +15,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from course.content import Course, content_dir_from_env, load_course
-from course.quiz_engine import right_response
-from course.store import Store
-from course.workshops import Workshop, Workshops
+from course.content.course import Course
+from course.content.loader import content_dir_from_env, load_course
+from course.quiz.grading import right_response
+from course.storage.store import Store
+from course.workshop.workshops import Workshop, Workshops
 from tests.unit.gift_reader import read_gift
 from tests.unit.group_data import NOW, take
 from tests.unit.test_cli import assert_french_failure, run_cli

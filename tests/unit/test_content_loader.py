@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from course.content import BrokenLesson, load_course
+from course.content.course import BrokenLesson
+from course.content.loader import load_course
 from tests.conftest import FIXTURES, VALID_COURSE
 
 EXPECTED = {

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from course.exercises import EXERCISES, InvalidInput, escape_markdown
+from course.content.exercise_registry import EXERCISES
+from course.exercises import InvalidInput, escape_markdown
 from course.exercises.advisor import advise
 from course.exercises.checklist import ITEMS, OBJECTIVES, check_page
 from course.exercises.gift import (

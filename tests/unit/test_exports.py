@@ -15,14 +15,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from course.content import Course, content_dir_from_env, load_course
-from course.exports.cells import neutralise
-from course.exports.certificates import certificates_zip
-from course.exports.moodle_gift import quiz_to_gift
-from course.exports.spreadsheets import results_csv, results_xlsx
-from course.exports.xapi import iso_duration, xapi_json, xapi_statements
-from course.group_results import GroupResults, load_group_results
-from course.models import (
+from course.content.course import Course
+from course.content.loader import content_dir_from_env, load_course
+from course.content.models import (
     Matching,
     MultipleChoice,
     Numeric,
@@ -33,8 +28,14 @@ from course.models import (
     SingleChoice,
     TrueFalse,
 )
-from course.quiz_engine import normalise_text
-from course.store import Store
+from course.quiz.grading import normalise_text
+from course.results.exports.cells import neutralise
+from course.results.exports.certificates import certificates_zip
+from course.results.exports.moodle_gift import quiz_to_gift
+from course.results.exports.spreadsheets import results_csv, results_xlsx
+from course.results.exports.xapi import iso_duration, xapi_json, xapi_statements
+from course.results.group import GroupResults, load_group_results
+from course.storage.store import Store
 from tests.conftest import PERFECT
 from tests.unit.gift_reader import GiftQuestion, read_gift
 from tests.unit.group_data import ALL_TYPES, NOW, Group, group_course, make_group, take

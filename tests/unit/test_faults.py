@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from course.attempts import Attempt
-from course.content import load_quiz
-from course.store import Store
+from course.content.loader import load_quiz
+from course.quiz.attempts import Attempt
+from course.storage.store import Store
 from tests.conftest import FIXTURES, PERFECT, PROJECT_ROOT
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")

@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from course.charts import build_figure, chart_rows, data_table
-from course.content import content_dir_from_env, load_course
+from course.content.charts import build_figure, chart_rows, data_table
+from course.content.loader import content_dir_from_env, load_course
+from course.content.models import ChartSpec, SeriesFilter, Stat
 from course.formatting import (
     format_clock,
     format_minutes,
@@ -16,7 +17,6 @@ from course.formatting import (
     format_stat_value,
     format_time_left,
 )
-from course.models import ChartSpec, SeriesFilter, Stat
 from tests.conftest import VALID_COURSE
 
 NNBSP = "\u202f"
@@ -55,7 +55,7 @@ def test_dates_are_as_precise_as_their_source(date: str, text: str) -> None:
 )
 def test_stat_values_read_as_french(value: float, unit: str, text: str) -> None:
     stat = Stat(scope="x", metric="m", value=value, unit=unit, date="2011", source="s")  # type: ignore[arg-type]
-    assert format_stat_value(stat) == text
+    assert format_stat_value(stat.value, stat.unit) == text
 
 
 def test_durations() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from course.content import content_dir_from_env
+from course.content.loader import content_dir_from_env
 from tests.conftest import PROJECT_ROOT
 
 PLAIN_SPACE_BEFORE_MARK = re.compile(r"(?<=\S) [:;?!%](?=\s|$|[*\"'`»)])|« | »")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from course import glossary
-from course.models import GlossaryTerm
+from course.content import glossary
+from course.content.models import GlossaryTerm
 from course.text import fold
 
 TERMS = [

@@ -11,13 +11,13 @@ from datetime import timedelta
 
 import pytest
 
-from course.content import Course
-from course.group_chart import success_figure, success_summary, success_table
-from course.group_results import load_group_results
-from course.group_tables import modules_table, participants_table, questions_table
-from course.response_text import describe_response, response_key
-from course.results_data import read_results, results_fingerprint
-from course.store import Store
+from course.content.course import Course
+from course.quiz.response_text import describe_response, response_key
+from course.results.chart import success_figure, success_summary, success_table
+from course.results.data import read_results, results_fingerprint
+from course.results.group import load_group_results
+from course.results.tables import modules_table, participants_table, questions_table
+from course.storage.store import Store
 from tests.conftest import MATCHES, ORDER, PERFECT
 from tests.unit.group_data import ALL_TYPES, NOW, group_course, make_group, take
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from course.health import check_health, database_label
+from course.storage.health import check_health, database_label
 from tests.conftest import PROJECT_ROOT, VALID_COURSE
 from tools.postgres_server import PostgresServer
 from tools.streamlit_server import free_port

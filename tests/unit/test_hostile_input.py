@@ -18,18 +18,19 @@ import pytest
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
-from course.action_plan import action_plan
-from course.certificate import build_certificate_pdf
-from course.content import Course, load_course
+from course.certificates.issuing import certificate_data
+from course.certificates.pdf import build_certificate_pdf
+from course.content.course import Course
+from course.content.loader import load_course
 from course.exercises import tweet
-from course.exports.spreadsheets import results_csv, results_xlsx
-from course.exports.xapi import clean_text, xapi_json
-from course.group_results import GroupResults, load_group_results
-from course.issuing import certificate_data
-from course.learners import NAME_MAX, InvalidIdentity, clean_name
-from course.progress import learner_progress
-from course.store import Store
-from course.workshops import Workshops
+from course.journey.action_plan import action_plan
+from course.journey.learners import NAME_MAX, InvalidIdentity, clean_name
+from course.journey.progress import learner_progress
+from course.results.exports.spreadsheets import results_csv, results_xlsx
+from course.results.exports.xapi import clean_text, xapi_json
+from course.results.group import GroupResults, load_group_results
+from course.storage.store import Store
+from course.workshop.workshops import Workshops
 from tests.conftest import PROJECT_ROOT, VALID_COURSE
 from tests.unit.group_data import ALL_TYPES, NOW, group_course, take
 

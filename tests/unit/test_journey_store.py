@@ -8,9 +8,9 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
-from course.attempts import Attempt
-from course.content import load_quiz
-from course.store import Store
+from course.content.loader import load_quiz
+from course.quiz.attempts import Attempt
+from course.storage.store import Store
 from tests.conftest import FIXTURES
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from course.guard import Guard, client_key
-from course.learners import NAME_MAX, InvalidIdentity, clean_email, clean_name
-from course.store import Store
+from course.journey.learners import NAME_MAX, InvalidIdentity, clean_email, clean_name
+from course.storage.guard import Guard, client_key
+from course.storage.store import Store
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -75,7 +75,7 @@ def test_the_client_key_never_contains_the_address() -> None:
 
 
 def test_a_forged_forwarded_for_header_does_not_make_one_client_many() -> None:
-    from course.guard import client_address_from
+    from course.storage.guard import client_address_from
 
     # Straight from the internet: the header is the visitor's own writing, ignored.
     assert client_address_from("203.0.113.7", "198.51.100.1, 203.0.113.7") == "203.0.113.7"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from course.content import load_quiz
-from course.live import answer_distribution, right_answer_text, score_live_answer
+from course.content.loader import load_quiz
+from course.workshop.live import answer_distribution, right_answer_text, score_live_answer
 from tests.conftest import FIXTURES, PERFECT
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")

@@ -21,8 +21,8 @@ from course.logs import (
     log_workshop_joined,
     pseudonym,
 )
-from course.store import Store
-from course.workshops import Workshops
+from course.storage.store import Store
+from course.workshop.workshops import Workshops
 
 NAME, EMAIL = "Zoé Martin-Lefèvre", "zoe.martin@asso-exemple.fr"
 
@@ -92,7 +92,7 @@ def test_free_text_is_refused_as_a_log_detail() -> None:
 def test_a_code_email_or_address_in_any_course_message_is_masked(
     course_logger: io.StringIO,
 ) -> None:
-    logging.getLogger("course.certificate").warning(
+    logging.getLogger("course.certificates.pdf").warning(
         "Badge not written for %s (%s, from %s, workshop %s)",
         "K7QF-29XM",
         EMAIL,

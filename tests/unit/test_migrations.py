@@ -13,8 +13,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
-from course.schema import metadata
-from course.store import LATEST_REVISION, MIGRATIONS, Store, migrate, normalized_url
+from course.storage.schema import metadata
+from course.storage.store import LATEST_REVISION, MIGRATIONS, Store, migrate, normalized_url
 
 STARTED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 SUBMITTED = datetime(2026, 11, 2, 9, 12, tzinfo=UTC)
@@ -66,7 +66,7 @@ def test_a_database_already_up_to_date_opens_without_importing_alembic(tmp_path:
     url = f"sqlite:///{tmp_path / 'course.db'}"
     Store(url).engine.dispose()  # created and migrated: alembic runs
     opened_again = (
-        "import sys; from course.store import Store; Store(sys.argv[1]); "
+        "import sys; from course.storage.store import Store; Store(sys.argv[1]); "
         "print('alembic' in sys.modules)"
     )
     run = subprocess.run(

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from course.lesson import illustration_path
-from course.models import MockupEntry
+from course.content.lesson import illustration_path
+from course.content.models import MockupEntry
 from views.mockups import card_html, highlighted, illustration_html
 
 HOSTILE = '<script>alert(1)</script> **x** & "guillemets"'

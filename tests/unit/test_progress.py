@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from course.content import load_course
-from course.progress import NextStep, counted_attempt, learner_progress
-from course.store import FinishedAttempt, LessonVisit
+from course.content.loader import load_course
+from course.journey.progress import NextStep, counted_attempt, learner_progress
+from course.storage.store import FinishedAttempt, LessonVisit
 from tests.conftest import PROJECT_ROOT
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -119,7 +119,7 @@ def test_the_settings_can_also_ask_that_every_module_be_marked_finished() -> Non
 
 
 def test_the_progress_chart_names_modules_briefly_and_always_shows_the_words() -> None:
-    from course.progress_chart import progress_figure
+    from course.journey.progress_chart import progress_figure
 
     progress = learner_progress(COURSE, {}, {"bases": [finished("a1", 87.5, 1)]})
     figure = progress_figure(progress)

@@ -14,17 +14,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course.content import load_quiz
-from course.live import score_live_answer
-from course.models import Matching, MultipleChoice, Numeric, Option, Ordering, Pair, Quiz, ShortText
-from course.quiz_engine import (
+from course.content.loader import load_quiz
+from course.content.models import (
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Option,
+    Ordering,
+    Pair,
+    Quiz,
+    ShortText,
+)
+from course.quiz.grading import (
     ResponseError,
     edit_distance,
     grade_question,
     grade_quiz,
     parse_french_number,
 )
-from course.response_text import describe_response
+from course.quiz.response_text import describe_response
+from course.workshop.live import score_live_answer
 from tests.conftest import FIXTURES, PROJECT_ROOT
 
 GRADING = FIXTURES / "grading"
@@ -405,8 +414,8 @@ def test_quiz_model_is_what_the_grader_uses() -> None:
 
 
 def test_right_response_scores_full_marks_on_every_shipped_question() -> None:
-    from course.content import content_dir_from_env, load_course
-    from course.quiz_engine import grade_question, right_response
+    from course.content.loader import content_dir_from_env, load_course
+    from course.quiz.grading import grade_question, right_response
 
     course = load_course(content_dir_from_env())
     for quiz in course.quizzes.values():

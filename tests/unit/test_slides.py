@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from course.content import content_dir_from_env, load_course
-from course.lesson import Callout, Embed, Lesson, MarkdownBlock, TrainerNotes, parse_body
-from course.models import LessonMeta
-from course.slides import choose_module, choose_slide, lesson_slides
+from course.content.lesson import Callout, Embed, Lesson, MarkdownBlock, TrainerNotes, parse_body
+from course.content.loader import content_dir_from_env, load_course
+from course.content.models import LessonMeta
+from course.content.slides import choose_module, choose_slide, lesson_slides
 
 COURSE = load_course(content_dir_from_env())
 

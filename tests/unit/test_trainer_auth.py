@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from course.trainer_auth import (
+from course.workshop.trainer_auth import (
     ENV_VARIABLE,
     WeakPassword,
     configured_password,

@@ -6,8 +6,8 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 from course.codes import ALPHABET
-from course.store import Store
-from course.workshops import Workshops, normalise_join_code
+from course.storage.store import Store
+from course.workshop.workshops import Workshops, normalise_join_code
 
 NOW = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)
 

@@ -1,0 +1,41 @@
+"""The interactive exercises a lesson embeds: one module of widgets per exercise, the core
+(course/exercises/) computes; state.py keeps what the learner typed and saves results.
+
+A new exercise: its logic in course/exercises/, its id and title in
+course/content/exercise_registry.py, its widgets in a module here, one line in DRAWERS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from course.content.course import Course
+from course.content.exercise_registry import EXERCISES
+from course.exercises import advisor as advisor_logic
+from course.exercises import checklist as checklist_logic
+from course.exercises import gift as gift_logic
+from course.exercises import tweet as tweet_logic
+from views.exercises import advisor as advisor_view
+from views.exercises import checklist as checklist_view
+from views.exercises import gift as gift_view
+from views.exercises import tweet as tweet_view
+
+DRAWERS: dict[str, Callable[[Course], None]] = {
+    tweet_logic.EXERCISE_ID: tweet_view.draw,
+    gift_logic.EXERCISE_ID: gift_view.draw,
+    advisor_logic.EXERCISE_ID: advisor_view.draw,
+    checklist_logic.EXERCISE_ID: checklist_view.draw,
+}
+
+
+def show_exercise(exercise_id: str, course: Course) -> None:
+    """One exercise in its own box, titled from the registry."""
+    draw = DRAWERS.get(exercise_id)
+    if draw is None or exercise_id not in EXERCISES:
+        st.warning(f"Exercice « {exercise_id} » introuvable.", icon=":material/construction:")
+        return
+    with st.container(border=True):
+        st.subheader(f"Exercice : {EXERCISES[exercise_id]}")
+        draw(course)
