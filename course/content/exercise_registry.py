@@ -12,4 +12,9 @@ EXERCISES: dict[str, str] = {
     "simulateur-don": "Simulez le coût réel d'un don",
     "quel-reseau": "Quel réseau pour mon association\u202f?",
     "checklist-page-facebook": "Votre page Facebook est-elle complète\u202f?",
+    "reperer-hameconnage": "Repérez l'hameçonnage",
+    "charte-moderation": "La charte de modération de mon association",
+    "autorisation-image": "Une autorisation de droit à l'image",
+    "decrire-image": "Décrivez une image",
+    "taux-engagement": "Calculez et lisez un taux d'engagement",
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from babel.numbers import format_decimal
 from pydantic import Field, ValidationError, model_validator
@@ -27,8 +27,19 @@ ORGANISATIONS: tuple[Organisation, ...] = ("aide", "interet-general")
 MAX_AMOUNT = Decimal(1_000_000)
 MAX_INCOME = Decimal(100_000_000)
 CENT = Decimal("0.01")
+
+
+class SourceExample(TypedDict):
+    """A gift quoted by the source text, and who wrote it."""
+
+    amount: Decimal
+    organisation: Organisation
+    quote: str
+    who: str
+
+
 # The source text's example (module 07): the Croix-Rouge française, December 2012.
-SOURCE_EXAMPLE = {
+SOURCE_EXAMPLE: SourceExample = {
     "amount": Decimal(100),
     "organisation": "aide",
     "quote": "Un don de 100 € ne vous coûte que 25 € après réduction d'impôt.",

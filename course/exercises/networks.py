@@ -127,8 +127,8 @@ NETWORKS = (
         "LinkedIn",
         "Le réseau professionnel du texte source : il présente des personnes et leur parcours, "
         "et met en contact avec ceux qui pourraient soutenir l'association (module 5).",
-        today="LinkedIn permet désormais de créer une page pour une organisation, pas seulement "
-        "un profil personnel (module 10).",
+        today="Sur LinkedIn, une organisation peut aussi avoir sa propre page, à côté des profils "
+        "personnels de ses membres (module 10).",
     ),
     Network(
         "x",

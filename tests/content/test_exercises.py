@@ -30,6 +30,11 @@ WHERE = {
     "simulateur-don": "ong-facebook",
     "checklist-page-facebook": "ong-facebook",
     "quel-reseau": "votre-association",
+    "autorisation-image": "droit-image",
+    "decrire-image": "reseaux-2026",
+    "taux-engagement": "mesurer",
+    "charte-moderation": "moderation",
+    "reperer-hameconnage": "securite",
 }
 
 
@@ -102,3 +107,185 @@ def test_the_exercise_prose_has_no_unexplained_grammalecte_report(tmp_path: Path
     ]
     assert not found, "\n".join(found)
     assert ALLOWLIST  # the shared allowlist is read, never edited from here
+
+
+def test_the_image_description_prose_has_no_unexplained_grammalecte_report(
+    tmp_path: Path,
+) -> None:
+    """« Décrivez une image » (module 11): its scene, example and every message it can show."""
+    from course.exercises import image_description as described
+
+    texts = [described.SCENE, described.EXAMPLE]
+    for typed in (
+        described.EXAMPLE,
+        "Image de #fête 🧡 asso.fr/x @mairie",
+        "Une table.",
+        "Une bénévole tend un sac " + "x" * 300,
+    ):
+        result = described.check_description(typed)
+        texts += [check["message"] for check in result["checks"]] + [result["verdict"]]
+    for typed in ("", "x" * (described.MAX_INPUT + 1)):
+        try:
+            described.check_description(typed)
+        except InvalidInput as problem:
+            texts.append(str(problem))
+    paragraphs = [p for text in texts for p in plain_paragraphs(text)]
+    used: set[str] = set()
+    found = [
+        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
+        f"dans « {paragraph} »"
+        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
+        if not allowed(report, kind, paragraph := paragraphs[index], used)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_image_consent_prose_has_no_unexplained_grammalecte_report(tmp_path: Path) -> None:
+    """« Une autorisation de droit à l'image » (module 13): both forms, every message it can show."""
+    from course.exercises import image_consent as consent
+
+    texts = [consent.CAVEAT, consent.DEFAULT_PURPOSE]
+    texts += [choice.label for choice in (*consent.USES, *consent.DURATIONS, *consent.MEDIA)]
+    everything = [choice.id for choice in consent.USES]
+    for minors, uses in ((False, ["site"]), (True, everything), (False, everything)):
+        result = consent.consent_form(
+            "Les Amis du parc",
+            "la fête de quartier du 14 juin",
+            uses,
+            "2-ans",
+            "contact@amis-du-parc.fr",
+            minors=minors,
+            media="photos-videos",
+        )
+        texts += [result["markdown"], result["summary"], *result["reminders"]]
+    for changes in (
+        {"association": ""},
+        {"uses": []},
+        {"uses": ["affiche"]},
+        {"duration": "toujours"},
+        {"media": "sons"},
+        {"event": "x" * (consent.MAX_EVENT + 1)},
+    ):
+        given = {"association": "A", "event": "E", "uses": ["site"], "duration": "1-an"}
+        given |= {"contact": "c", **changes}
+        try:
+            consent.consent_form(**given)  # type: ignore[arg-type]
+        except InvalidInput as problem:
+            texts.append(str(problem))
+    # A line to fill in by hand reads as the name someone writes there.
+    paragraphs = [
+        p.replace(consent.BLANK, "Camille") for text in texts for p in plain_paragraphs(text)
+    ]
+    used: set[str] = set()
+    found = [
+        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
+        f"dans « {paragraph} »"
+        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
+        if not allowed(report, kind, paragraph := paragraphs[index], used)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_moderation_charter_prose_has_no_unexplained_grammalecte_report(
+    tmp_path: Path,
+) -> None:
+    """« La charte de modération de mon association » (module 14): its choices, the charters it
+    writes, its advice and every message it can show."""
+    from datetime import date
+
+    from course.exercises import moderation_charter as charter
+
+    groups = (charter.WELCOME, charter.REMOVED, charter.WARNINGS, charter.SCHEDULES)
+    texts = [charter.ILLEGAL, *charter.NEXT_ACTIONS]
+    texts += [
+        text for group in (*groups, charter.REPORTS) for o in group for text in (o.label, o.rule)
+    ]
+    for choices in (
+        {},
+        {"moderators": 1, "schedule": "semaine", "welcome": []},
+        {"welcome": ["questions"], "removed": ["publicite"], "reports": ["pharos"]},
+        {
+            "association": "Les Amis du parc",
+            "welcome": [o.id for o in charter.WELCOME],
+            "welcome_other": "vos photos de la fête",
+            "removed": [o.id for o in charter.REMOVED],
+            "reports": [o.id for o in charter.REPORTS],
+            "who": "Léa et Karim",
+            "contact": "contact@amis-du-parc.fr",
+        },
+    ):
+        result = charter.build_charter(**choices, today=date(2026, 6, 14))  # type: ignore[arg-type]
+        texts += [result["markdown"], result["summary"], *result["advice"]]
+    for wrong in (
+        {"association": "x" * (charter.MAX_NAME + 1)},
+        {"removed": ["tout"]},
+        {"warning": "jamais"},
+        {"schedule": "lundi"},
+        {"block_after": 9},
+        {"moderators": 0},
+    ):
+        try:
+            charter.build_charter(**wrong)  # type: ignore[arg-type]
+        except InvalidInput as problem:
+            texts.append(str(problem))
+    paragraphs = [p for text in texts for p in plain_paragraphs(text)]
+    used: set[str] = set()
+    found = [
+        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
+        f"dans « {paragraph} »"
+        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
+        if not allowed(report, kind, paragraph := paragraphs[index], used)
+    ]
+    assert not found, "\n".join(found)
+
+
+# Domains and names the phishing messages cite as written (module 12); the lesson's allowlist
+# entries cover them too.
+PHISHING_WORDS = {
+    "Messenger",
+    "Cyber",
+    "facebook",
+    "facebookmail",
+    "instagram",
+    "fb",
+    "meta",
+    "metamail",
+    "meta-appel-pages",
+}
+
+
+def test_the_phishing_prose_has_no_unexplained_grammalecte_report(tmp_path: Path) -> None:
+    """« Repérez l'hameçonnage » (module 12): every message, sign and verdict it can show."""
+    from course.exercises import phishing
+
+    messages, errors = phishing.load_phishing_set(ROOT)
+    assert messages is not None, [str(error) for error in errors]
+    texts = [*phishing.KIND_LABELS.values(), *phishing.REFLEXES, *phishing.PROTECTIONS]
+    for message in messages.messages:
+        texts += [message.channel, message.sender, message.body, *message.signs]
+        texts += [message.subject or "", message.context or "", message.explanation]
+    right = {message.id: message.kind for message in messages.messages}
+    flipped = {message.id: "genuine" for message in messages.messages}
+    doubted = right | {m.id: "phishing" for m in messages.messages if m.kind == "genuine"}
+    for answers in (right, flipped, doubted):
+        result = phishing.sort_messages(answers, messages)
+        texts += [result["verdict"], result["summary"]]
+    for answers in (
+        {},
+        {messages.messages[0].id: "phishing"},
+        right | {"x": None, messages.messages[0].id: "?"},
+    ):
+        try:
+            phishing.sort_messages(answers, messages)
+        except InvalidInput as problem:
+            texts.append(str(problem))
+    paragraphs = [p for text in texts for p in plain_paragraphs(text)]
+    used: set[str] = set()
+    found = [
+        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
+        f"dans « {paragraph} »"
+        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
+        if not (kind == "spell" and report["sValue"] in PHISHING_WORDS)
+        and not allowed(report, kind, paragraph := paragraphs[index], used)
+    ]
+    assert not found, "\n".join(found)

@@ -14,8 +14,8 @@ import yaml
 
 from course.content.course import Course
 from course.content.loader import content_dir_from_env, load_course
-from course.content.models import Matching, Ordering
 from course.content.prose import learner_prose, plain_paragraphs
+from course.content.questions import Matching, Ordering
 
 ALLOWLIST = yaml.safe_load(
     (Path(__file__).parent / "grammalecte-allowlist.yaml").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 
 from course.content.lesson import ILLUSTRATIONS_DIR
 from course.content.loader import content_dir_from_env, load_course
-from course.content.models import Mockup
+from course.content.mockups import Mockup
 
 COURSE = load_course(content_dir_from_env())
 SVG = "{http://www.w3.org/2000/svg}"

@@ -9,14 +9,8 @@ import pytest
 from course.content.charts import build_figure, chart_rows
 from course.content.lesson import Callout, Lesson
 from course.content.loader import content_dir_from_env, load_course
-from course.content.models import (
-    QUESTION_TYPES,
-    ChartSpec,
-    MultipleChoice,
-    Quiz,
-    SingleChoice,
-    TrueFalse,
-)
+from course.content.models import ChartSpec
+from course.content.questions import QUESTION_TYPES, MultipleChoice, Quiz, SingleChoice, TrueFalse
 
 COURSE = load_course(content_dir_from_env())
 LESSONS = {lesson.id: lesson for lesson in COURSE.lessons}
@@ -70,12 +64,13 @@ def test_module_quizzes_use_every_question_type_at_least_twice() -> None:
     assert len(MODULE_QUIZZES) == len(COURSE.lessons)
 
 
-def test_the_final_exam_draws_20_questions_from_a_pool_covering_every_module() -> None:
-    assert (EXAM.lesson, EXAM.title, EXAM.draw, EXAM.shuffle) == (None, "Examen final", 20, True)
-    assert len(EXAM.questions) >= 50
+def test_the_final_exam_draws_two_questions_a_module_from_a_pool_covering_every_module() -> None:
+    assert (EXAM.lesson, EXAM.title, EXAM.shuffle) == (None, "Examen final", True)
+    assert EXAM.draw == 2 * len(COURSE.lessons)
+    assert len(EXAM.questions) >= 75
     per_module = Counter(question.module for question in EXAM.questions)
     assert {
-        lesson.id: per_module[lesson.id] for lesson in COURSE.lessons if per_module[lesson.id] < 4
+        lesson.id: per_module[lesson.id] for lesson in COURSE.lessons if per_module[lesson.id] < 5
     } == {}
     assert set(per_module) <= set(LESSONS)
     assert {question.type for question in EXAM.questions} == set(QUESTION_TYPES)

@@ -105,8 +105,32 @@ def test_each_source_section_is_taught_by_its_module(section: dict[str, Any]) ->
     assert not missing, f"absents du module « {section['lesson']} » : {missing}"
 
 
-def test_every_module_teaches_some_part_of_the_source() -> None:
-    assert {section["lesson"] for section in SECTIONS} == set(LESSONS)
+SOURCE_PART, *LATER_PARTS = COURSE.parts()
+REFERENCE_PACK = PROJECT_ROOT.parent / "shared" / "reference" / "actualites-2026.md"
+FACT_ID = re.compile(r"\bS\d-\d{2}\b")
+DATED = re.compile(r"\b(19|20)\d{2}\b|non datées?|dates? non indiquées?")
+
+
+def test_every_module_of_the_first_part_teaches_some_part_of_the_source() -> None:
+    assert {section["lesson"] for section in SECTIONS} == {m.id for m in SOURCE_PART[1]}
+
+
+def test_every_source_of_the_second_part_is_dated_and_its_fact_ids_exist() -> None:
+    """The 2026 modules draw their facts from actualites-2026.md: each source line gives its date
+    (or says the page is undated), and the fact ids it names (S1-03…) exist in the pack."""
+    later = [module for _, modules in LATER_PARTS for module in modules]
+    assert later, "la deuxième partie du cours n'a aucun module"
+    for module in later:
+        assert isinstance(module, Lesson), module.id
+        undated = [s for s in module.meta.sources if not DATED.search(s)]
+        assert len(module.meta.sources) >= 3 and not undated, (module.id, undated)
+    if not REFERENCE_PACK.exists():
+        pytest.skip(f"{REFERENCE_PACK} absent (dépôt cloné sans ../shared).")
+    known = set(FACT_ID.findall(REFERENCE_PACK.read_text(encoding="utf-8")))
+    for module in later:
+        assert isinstance(module, Lesson)
+        cited = set(FACT_ID.findall(" ".join(module.meta.sources)))
+        assert cited <= known, (module.id, sorted(cited - known))
 
 
 def test_the_list_has_no_duplicate_heading() -> None:

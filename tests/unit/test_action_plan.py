@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from course.content.exercise_registry import EXERCISES
 from course.content.loader import load_course
 from course.exercises import advisor, checklist, gift, tweet
 from course.journey.action_plan import action_plan
@@ -47,5 +48,18 @@ def test_what_the_learner_typed_is_escaped_in_the_plan() -> None:
 
 def test_a_plan_without_exercises_says_which_ones_to_do() -> None:
     plan = action_plan("Zoé", FRESH, {}, TODAY)
-    assert plan.count("Vous n'avez pas encore fait l'exercice") == 4
+    assert plan.count("Vous n'avez pas encore fait l'exercice") == len(EXERCISES)
     assert "(module 10)" in plan and "(module 8)" in plan
+
+
+def test_the_image_description_joins_the_plan_escaped() -> None:
+    from course.exercises.image_description import check_description
+
+    typed = "<b>Une bénévole</b> tend un sac **à une dame** #Collecte"
+    plan = action_plan("Zoé", FRESH, {"decrire-image": check_description(typed)}, TODAY)
+    assert "## 5. Des images décrites pour tous" in plan
+    assert "<b>" not in plan and "**à une dame**" not in plan
+    assert r"\<b\>Une bénévole\</b\>" in plan
+    assert "Sans hashtag, lien ni émoji\u202f: à revoir" in plan
+    assert "décrivez chaque image dans son texte alternatif" in plan
+    assert "Décrivez une image" not in plan.split("## 5.")[1].split("## 6.")[0]

@@ -438,12 +438,17 @@ def test_gift_settings_use_french_no_break_spaces() -> None:
     assert not slips, "\n".join(slips)
 
 
-def test_the_registry_lists_the_four_exercises() -> None:
+def test_the_registry_lists_the_nine_exercises() -> None:
     assert set(EXERCISES) == {
         "composer-tweet",
         "simulateur-don",
         "quel-reseau",
         "checklist-page-facebook",
+        "decrire-image",
+        "reperer-hameconnage",
+        "autorisation-image",
+        "charte-moderation",
+        "taux-engagement",
     }
 
 

@@ -1,4 +1,4 @@
-"""« Quel réseau pour mon association ? »: the advisor's widgets (course/exercises/advisor.py)."""
+"""« Quel réseau pour mon association ? »: the advisor's widgets (course/exercises/advisor.py)."""
 
 from __future__ import annotations
 

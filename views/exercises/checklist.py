@@ -1,4 +1,4 @@
-"""« Votre page Facebook est-elle complète ? »: the checklist's widgets (course/exercises/checklist.py)."""
+"""« Votre page Facebook est-elle complète ? »: the checklist's widgets (course/exercises/checklist.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
-"""« Simulez le coût réel d'un don »: the simulator's widgets (course/exercises/gift.py computes)."""
+"""« Simulez le coût réel d'un don »: the simulator's widgets (course/exercises/gift.py computes)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from course.content.errors import ContentError
 from course.exercises import InvalidInput, escape_markdown, gift
 from course.formatting import format_stat_date
 from views.exercises.state import RESULT, keep, widget_key
+from views.page import show_content_errors
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -41,7 +43,7 @@ def _show_settings(settings: gift.GiftSettings) -> None:
     with st.expander("Taux, plafond et sources"):
         st.markdown(
             f"- **{settings.help_rate} %** : {settings.help_organisations}, jusqu'à "
-            f"{gift.format_euros(gift.Decimal(settings.help_ceiling))} de dons par an ; "
+            f"{gift.format_euros(Decimal(settings.help_ceiling))} de dons par an ; "
             f"au-delà, {settings.general_rate} %.\n"
             f"- **{settings.general_rate} %** : {settings.general_organisations}, dans la "
             f"limite de {settings.income_limit} % du revenu imposable.\n"
@@ -68,8 +70,6 @@ def draw(course: Course) -> None:
     ident = gift.EXERCISE_ID
     settings, errors = gift_settings(course)
     if settings is None:
-        from views.common import show_content_errors
-
         show_content_errors(
             errors, "Le simulateur de dons ne peut pas s'afficher : ses réglages ont un problème."
         )
@@ -118,8 +118,8 @@ def draw(course: Course) -> None:
 def _show_gift(result: dict[str, Any]) -> None:
     euros = gift.format_euros
     cost, reduction = st.columns(2)
-    cost.metric("Coût réel du don", euros(gift.Decimal(str(result["cost"]))))
-    reduction.metric("Réduction d'impôt", euros(gift.Decimal(str(result["reduction"]))))
+    cost.metric("Coût réel du don", euros(Decimal(str(result["cost"]))))
+    reduction.metric("Réduction d'impôt", euros(Decimal(str(result["reduction"]))))
     st.success(result["summary"], icon=":material/savings:")
     st.markdown("**Le calcul**\n" + "\n".join(f"- {step}" for step in result["steps"]))
     if result["ceiling_crossed"]:

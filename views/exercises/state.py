@@ -13,8 +13,8 @@ from typing import Any
 import streamlit as st
 
 from course.exercises import escape_markdown
-from views.common import get_store
 from views.identity import current_learner
+from views.kept import get_store
 
 RESULT = "resultat"
 
@@ -40,7 +40,7 @@ def keep(exercise_id: str, name: str, value: Any) -> None:
     learner = current_learner()
     saved = f"{stored(exercise_id, name)}:saved"
     if learner is not None and st.session_state.get(saved) != (learner.id, value):
-        get_store().save_exercise(learner.id, exercise_id, value)
+        get_store().learners.save_exercise(learner.id, exercise_id, value)
         st.session_state[saved] = (learner.id, value)
 
 

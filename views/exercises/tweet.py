@@ -1,4 +1,4 @@
-"""« Rédigez un tweet »: the composer's widgets (course/exercises/tweet.py counts)."""
+"""« Rédigez un tweet »: the composer's widgets (course/exercises/tweet.py counts)."""
 
 from __future__ import annotations
 
