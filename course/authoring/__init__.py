@@ -1,0 +1,1 @@
+"""Questions written elsewhere (Moodle's GIFT, a spreadsheet) turned into a quiz file."""
