@@ -3,8 +3,9 @@
 import streamlit as st
 
 from course.logs import configure_logging
-from views.common import get_course, set_up_page
 from views.identity import current_learner, new_run, track_time
+from views.kept import get_course
+from views.page import set_up_page
 from views.resilience import database_guard
 from views.site import build_site, show_sidebar
 

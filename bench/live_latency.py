@@ -32,6 +32,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from course.content.loader import content_dir_from_env, load_course
 from course.storage.store import Store
+from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshops
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 from tools.streamlit_server import start_server, stop_server
@@ -91,7 +92,7 @@ def measure(phones: int, rounds: int) -> Measured:
         workshop = workshops.open_workshop("Banc d'essai")
         codes = []
         for number in range(phones):
-            learner, code = store.create_learner(f"Participant {number + 1}")
+            learner, code = store.learners.create(f"Participant {number + 1}")
             workshops.join(workshop.id, learner.id, f"P{number + 1}")
             codes.append(code)
         logs = Path(tempfile.mkdtemp(prefix="bench-live-"))  # kept: read it if a round fails
@@ -119,7 +120,7 @@ def measure(phones: int, rounds: int) -> Measured:
                     for page in pages:
                         page.evaluate(WATCH, number)
                     launched = time.time() * 1000
-                    workshops.launch(
+                    LiveQuestions(store).launch(
                         workshop.id, quiz.id, quiz.questions[number % len(quiz.questions)].id
                     )
                     deadline = time.monotonic() + 30

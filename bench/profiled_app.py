@@ -1,4 +1,4 @@
-"""app.py under pyinstrument, for bench/suite.py's profiles of the pages that miss their target.
+"""app.py under pyinstrument, for bench/suite/'s profiles of the pages that miss their target.
 
 `streamlit run bench/profiled_app.py` with $BENCH_PROFILE_DIR set: each script run executes
 app.py in the run's own thread under a profiler and saves the profile there (one file a run).

@@ -1,7 +1,7 @@
 """The course's skeleton without the course: a second floor, measured beside hello-world.
 
 What every page of the course draws whatever its content, written with nothing of ours: the
-page configuration, two `st.html` blocks (a script and a style sheet, as views/common.py
+page configuration, two `st.html` blocks (a script and a style sheet, as views/page.py
 set_up_page), 20 pages in a hidden `st.navigation`, and a sidebar of 20 `st.page_link` in five
 captioned sections (as views/site.py show_sidebar). The page itself is hello-world's title and
 line. Its rerun time, divided by hello-world's, is what Streamlit charges for this navigation

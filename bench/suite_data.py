@@ -1,9 +1,9 @@
-"""Data for bench/suite.py: quiz responses, learners and attempts in a benchmark's own store.
+"""Data for bench/suite/: quiz responses, learners and attempts in a benchmark's own store.
 
-Learners, attempts and workshops for the pages go through the real Store, Attempt and Workshops
-APIs. The 10 000 finished attempts of the export benchmark are drawn and graded by the same
-code (Attempt.start, grade_responses) but written with one bulk insert per table, the rows
-Store.save_new_attempt and Store.finish would write: the store's one transaction per call would
+Learners, attempts and workshops for the pages go through the real Store, Attempt, Workshops
+and LiveQuestions APIs. The 10 000 finished attempts of the export benchmark are drawn and
+graded by the same code (Attempt.start, grade_responses) but written with one bulk insert per
+table, the rows Attempts.save_new and Attempts.finish would write: the store's one transaction per call would
 take minutes and is not what is measured.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import insert
 
 from course.content.course import Course
-from course.content.models import (
+from course.content.questions import (
     Matching,
     MultipleChoice,
     Numeric,
@@ -30,8 +30,10 @@ from course.content.models import (
 )
 from course.quiz.attempts import Attempt
 from course.quiz.grading import grade_responses, right_response
+from course.storage.learners import Learner
 from course.storage.schema import attempts, learners, lesson_visits
-from course.storage.store import Learner, Store
+from course.storage.store import Store
+from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshops
 
 FIRST_NAMES = ["Zoé", "Léo", "Inès", "Hugo", "Chloé", "Adam", "Lina", "Nathan", "Jade", "Éloïse"]
@@ -82,9 +84,9 @@ def started_attempt(
     """An unfinished attempt with its first `answered` questions answered."""
     quiz = course.quizzes[quiz_id]
     attempt = Attempt.start(quiz, course.quiz_hashes[quiz_id], learner_id)
-    store.save_new_attempt(attempt)
+    store.attempts.save_new(attempt)
     for question in attempt.questions(quiz)[:answered]:
-        attempt = store.record_step(
+        attempt = store.attempts.record_step(
             attempt, attempt.next_step, "answer", question.id, right_response(question)
         )
     return attempt
@@ -96,26 +98,28 @@ def finished_attempt(
     """A submitted attempt, every question answered (right about three times in four)."""
     quiz = course.quizzes[quiz_id]
     attempt = Attempt.start(quiz, course.quiz_hashes[quiz_id], learner_id)
-    store.save_new_attempt(attempt)
+    store.attempts.save_new(attempt)
     for question in attempt.questions(quiz):
         response = (
             right_response(question) if rng.random() < 0.5 else random_response(question, rng)
         )
-        attempt = store.record_step(attempt, attempt.next_step, "answer", question.id, response)
-    attempt = store.record_step(attempt, attempt.next_step, "submit")
-    store.finish(attempt, attempt.grade(quiz))
+        attempt = store.attempts.record_step(
+            attempt, attempt.next_step, "answer", question.id, response
+        )
+    attempt = store.attempts.record_step(attempt, attempt.next_step, "submit")
+    store.attempts.finish(attempt, attempt.grade(quiz))
     return attempt
 
 
 def learner_with_progress(store: Store, course: Course, modules: int) -> tuple[Learner, str]:
     """A learner who visited and finished the first `modules` modules and took their quizzes."""
-    learner, code = store.create_learner("Camille Progrès")
+    learner, code = store.learners.create("Camille Progrès")
     rng = random.Random(3)
     by_lesson = {quiz.lesson: quiz.id for quiz in course.quizzes.values() if quiz.lesson}
     for lesson in course.lessons[:modules]:
-        store.record_visit(learner.id, lesson.id, 0)
-        store.record_visit(learner.id, lesson.id, 900)
-        store.complete_lesson(learner.id, lesson.id)
+        store.learners.record_visit(learner.id, lesson.id, 0)
+        store.learners.record_visit(learner.id, lesson.id, 900)
+        store.learners.complete_lesson(learner.id, lesson.id)
         if lesson.id in by_lesson:
             finished_attempt(store, course, by_lesson[lesson.id], learner.id, rng)
     return learner, code
@@ -132,12 +136,13 @@ def live_workshop(
         )
     quiz = course.quizzes["bases"]
     question = next(q for q in quiz.questions if isinstance(q, SingleChoice))
-    live = workshops.launch(workshop_id, quiz.id, question.id)
+    questions = LiveQuestions(store)
+    live = questions.launch(workshop_id, quiz.id, question.id)
     rng = random.Random(5)
     for learner in members[:answers]:
         response = random_response(question, rng)
         fraction = 1.0 if response == right_response(question) else 0.0
-        workshops.answer(live.id, learner.id, response, fraction, fraction * question.points)
+        questions.answer(live.id, learner.id, response, fraction, fraction * question.points)
 
 
 # --- Bulk, for the exports ------------------------------------------------------------------

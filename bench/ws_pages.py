@@ -1,4 +1,4 @@
-"""A websocket session that behaves like a browser tab on one page, for bench/suite.py.
+"""A websocket session that behaves like a browser tab on one page, for bench/suite/.
 
 Built on tools/ws_session.Session, it adds what a browser sends with every rerun and the suite
 needs: the page's query string (`?quiz=bases&reprise=…`, updated when the page changes it, as

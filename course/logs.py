@@ -38,14 +38,24 @@ _HANDLER_MARK = "course_logs_handler"
 Detail = int | float | bool | str | None
 
 
+def _masked(text: str) -> str:
+    for pattern in _SECRETS:
+        text = pattern.sub("[masqué]", text)
+    return text
+
+
 class Redact(logging.Filter):
-    """Masks codes, emails and IPv4 addresses in a record's final message."""
+    """Masks codes, emails and IPv4 addresses in a record's final message, and in the text of
+    its exception and stack (an OSError quotes a file name, a driver's error a value)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        for pattern in _SECRETS:
-            message = pattern.sub("[masqué]", message)
-        record.msg, record.args = message, None
+        record.msg, record.args = _masked(record.getMessage()), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:  # the formatter prints exc_text as it is, once it is set
+            record.exc_text = _masked(record.exc_text)
+        if record.stack_info:
+            record.stack_info = _masked(record.stack_info)
         return True
 
 

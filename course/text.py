@@ -7,9 +7,28 @@ import unicodedata
 from functools import lru_cache
 
 
-@lru_cache(maxsize=8192)  # the glossary search folds every term's name and text on each keystroke
+# The glossary search folds every term's name and text on each keystroke: those are cached. The
+# cache is bounded by size, not only by count: texts longer than FOLD_CACHED_MAX characters (the
+# longest glossary text is some 700) are folded each time and never kept, so at most
+# FOLD_CACHE_SIZE × FOLD_CACHED_MAX characters (2 M: 4 to 16 MB with the folded copies) stay in
+# memory, whatever visitors type. Inputs are cut before they get here (`max_chars`, QUERY_MAX).
+FOLD_CACHED_MAX = 1024
+FOLD_CACHE_SIZE = 2048
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced form of `text` (« Œuvre  É » → « oeuvre e »)."""
+    if len(text) > FOLD_CACHED_MAX:
+        return _fold(text)
+    return _cached_fold(text)
+
+
+@lru_cache(maxsize=FOLD_CACHE_SIZE)
+def _cached_fold(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     without_accents = "".join(c for c in decomposed if not unicodedata.combining(c))
     ligatures = without_accents.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")

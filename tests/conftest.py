@@ -54,19 +54,6 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return server.url.rsplit("/", 1)[0] + f"/{name}"
 
 
-# Pages whose title does not come from the content (url_path → title), for every test area.
-FIXED_PAGES = {
-    "glossaire": "Glossaire",
-    "chiffres-cles": "Chiffres clés",
-    "evaluation": "Évaluation",
-    "mon-parcours": "Mon parcours",
-    "verification": "Vérifier une attestation",
-    "confidentialite": "Confidentialité",
-    "atelier": "Rejoindre un atelier",
-    "espace-formateur": "Espace formateur",
-    "presentation": "Mode présentation",
-}
-
 # The right answers to tests/fixtures/grading/tous-les-types.yaml, in `grade` form.
 MATCHES = {
     "Avatar": "Image qui vous représente",

@@ -53,7 +53,26 @@ def start_server(
     options: dict[str, str] | None = None,
 ) -> Server:
     """Start `streamlit run script` as scripts/run does, on 127.0.0.1 and a free port."""
-    port = free_port()
+    server = launch_server(log_dir, script, env, options)
+    _wait_until_healthy(server, timeout=60)
+    return server
+
+
+def wait_until_healthy(servers: list[Server], timeout: float = 60) -> None:
+    """Wait for servers launched together (they start in parallel)."""
+    for server in servers:
+        _wait_until_healthy(server, timeout)
+
+
+def launch_server(
+    log_dir: Path,
+    script: Path = PROJECT_ROOT / "app.py",
+    env: dict[str, str] | None = None,
+    options: dict[str, str] | None = None,
+    port: int | None = None,
+) -> Server:
+    """Start `streamlit run script` on 127.0.0.1 and `port` (a free one by default); do not wait."""
+    port = port or free_port()
     log = log_dir / f"streamlit-{port}.log"
     settings = {
         "server.port": str(port),
@@ -70,9 +89,7 @@ def start_server(
         stderr=subprocess.STDOUT,
         env={**os.environ, **(env or {})},
     )
-    server = Server(f"http://127.0.0.1:{port}", process, log)
-    _wait_until_healthy(server, timeout=60)
-    return server
+    return Server(f"http://127.0.0.1:{port}", process, log)
 
 
 def stop_server(server: Server) -> None:

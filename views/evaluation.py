@@ -8,10 +8,11 @@ import streamlit as st
 
 from course.content.course import Course
 from course.content.lesson import Lesson
-from course.content.models import Quiz
+from course.content.questions import Quiz
 from course.formatting import format_percent
 from course.text import escape_markdown
-from views.common import get_course, show_content_errors
+from views.kept import get_course
+from views.page import show_content_errors, url_value
 from views.quiz import take_quiz
 from views.site import Site
 
@@ -76,7 +77,7 @@ def _quiz_list(course: Course, site: Site) -> None:
 def evaluation_page(site: Site) -> None:
     """The list of quizzes, or the quiz asked for in the URL."""
     course = get_course()
-    wanted = st.query_params.get("quiz", "")
+    wanted = url_value("quiz")
     quiz = course.quizzes.get(wanted)
     if quiz is None:
         st.title("Évaluation")

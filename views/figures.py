@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from course.content.charts import data_table
-from views.common import get_course, show_chart
+from views.charts import show_chart
+from views.kept import get_course
 
 
 def figures_page() -> None:

@@ -7,8 +7,9 @@ import streamlit as st
 from course.content import glossary
 from course.content.course import Course
 from course.content.models import GlossaryTerm
-from views.common import get_course
 from views.evaluation import shown_url_value
+from views.kept import get_course
+from views.page import url_value
 from views.site import Site
 
 ALL_LETTERS = "Toutes"
@@ -39,7 +40,7 @@ def glossary_page(site: Site) -> None:
     st.markdown(
         f"Les {len(course.glossary)} mots du cours, avec un exemple tiré du monde associatif."
     )
-    asked = st.query_params.get("terme", "")
+    asked = url_value("terme")
     wanted = course.glossary_index.get(asked)
     if wanted is not None:
         st.header("Le terme demandé")
@@ -51,7 +52,11 @@ def glossary_page(site: Site) -> None:
             icon=":material/search_off:",
         )
     st.header("Tous les termes")
-    query = st.text_input("Rechercher un terme", placeholder="ex. abonné, hashtag, mur…")
+    query = st.text_input(
+        "Rechercher un terme",
+        placeholder="ex. abonné, hashtag, mur…",
+        max_chars=glossary.QUERY_MAX,
+    )
     letter = st.pills(
         "Index alphabétique",
         [ALL_LETTERS, *glossary.letters(course.glossary)],

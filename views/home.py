@@ -7,10 +7,10 @@ import streamlit as st
 from course.content.course import BrokenLesson, Course
 from course.formatting import format_minutes
 from course.journey.progress import Progress
-from course.storage.store import Learner
+from course.storage.learners import Learner
 from course.text import escape_markdown
-from views.common import get_course
 from views.journey import show_next_step
+from views.kept import get_course
 from views.site import Site
 
 
@@ -84,7 +84,7 @@ def _learner_progress(learner: Learner, progress: Progress, site: Site) -> None:
     passed.metric("Quiz réussis", f"{progress.quizzes_passed} sur {total}")
     plural = "s" if finished > 1 else ""
     st.progress(
-        finished / total if total else 0.0,
+        round(100 * finished / total) if total else 0,  # a percent, rounded as people do
         text=f"{finished} module{plural} terminé{plural} sur {total}",
     )
     st.markdown("**Prochaine étape\u202f:**")

@@ -16,10 +16,11 @@ from course.codes import normalise_code
 from course.journey.learners import InvalidIdentity, clean_email, clean_name
 from course.journey.links import resume_url
 from course.logs import log_sign_up
-from course.storage.guard import Guard, client_key
-from course.storage.store import Learner
+from course.storage.guard import Guard, retry_in
+from course.storage.learners import Learner
 from course.text import escape_markdown
-from views.common import client_address, get_course, get_store
+from views.kept import get_course, get_store
+from views.page import client_address
 
 SESSION_KEY = "learner"
 URL_KEY = "reprise"
@@ -28,25 +29,19 @@ UNPRINTABLE_KEY = "learner:unprintable"  # characters of the new name no certifi
 CLOCK_KEY = "learner:clock"
 RUN_KEY = "learner:run"  # counts the app's runs (app.py), so a learner is read once per run
 READ_KEY = "learner:read"  # (run, session's hold, learner) of this run's read
-# Wrong codes allowed per client and quarter of an hour: a room sharing one address must not be
-# locked out by a few typos, and 40-bit codes stay out of reach at this pace.
-RESUME_TRIES = 20
 FLUSH_SECONDS = 15  # time on a module is written at least this often, not at every rerun
 LONGEST_STRETCH = 600  # a longer gap between two runs is a break, counted as 10 minutes
 
 
 def _guard() -> Guard:
-    return Guard(get_store(), "resume", limit=RESUME_TRIES)
-
-
-def _client() -> str:
-    return client_key(client_address())
+    """Wrong codes are slowed down per client (waits, not lockouts: see guard.POLICIES)."""
+    return Guard(get_store(), "resume")
 
 
 def _hold(learner: Learner, code: str) -> None:
     st.session_state[SESSION_KEY] = {"id": learner.id, "code": code}
     st.query_params[URL_KEY] = code
-    get_store().seen(learner.id)
+    get_store().learners.seen(learner.id)
 
 
 def new_run() -> None:
@@ -74,7 +69,7 @@ def current_learner() -> Learner | None:
 def _read_learner() -> Learner | None:
     held: dict[str, Any] | None = st.session_state.get(SESSION_KEY)
     if held:
-        learner = get_store().learner(held["id"])
+        learner = get_store().learners.get(held["id"])
         if learner is not None:
             if st.query_params.get(URL_KEY) != held["code"]:
                 st.query_params[URL_KEY] = held["code"]
@@ -86,18 +81,19 @@ def _read_learner() -> Learner | None:
 
 def resume(typed: str) -> Learner | None:
     """Open the record of a resume code; a French message when it fails."""
-    guard, client = _guard(), _client()
-    if guard.blocked(client):
+    guard = _guard()
+    attempt = guard.enter(client_address())
+    if not attempt.allowed:
         st.error(
-            "Trop de codes erronés depuis cet appareil. Attendez un quart d'heure, puis "
-            "vérifiez votre code (par exemple «\u00a0K7QF-29XM\u00a0»).",
+            f"Trop de codes erronés depuis cet appareil. {retry_in(attempt.wait)} Vérifiez "
+            "aussi votre code (par exemple «\u00a0K7QF-29XM\u00a0»).",
             icon=":material/lock_clock:",
         )
         return None
     code = normalise_code(typed)
-    learner = get_store().learner_by_code(code) if code else None
+    learner = get_store().learners.by_code(code) if code else None
     if learner is None or code is None:
-        guard.failed(client)
+        guard.failed(attempt)
         st.query_params.pop(URL_KEY, None)
         st.error(
             "Ce code ne correspond à aucun parcours. Vérifiez-le\u202f: il a la forme "
@@ -105,6 +101,7 @@ def resume(typed: str) -> Learner | None:
             icon=":material/error:",
         )
         return None
+    guard.passed(attempt)
     _hold(learner, code)
     return learner
 
@@ -135,7 +132,7 @@ def _sign_up_form() -> Learner | None:
     except InvalidIdentity as problem:
         st.error(str(problem), icon=":material/error:")
         return None
-    learner, code = get_store().create_learner(clean, mail)
+    learner, code = get_store().learners.create(clean, mail)
     log_sign_up(learner.id, mail is not None)
     _hold(learner, code)
     st.session_state[NEW_CODE_KEY] = True
@@ -243,7 +240,7 @@ def track_time(lesson_id: str | None) -> None:
     if previous == lesson_id and elapsed < FLUSH_SECONDS:
         return
     if previous is not None:
-        store.record_visit(learner.id, previous, elapsed)
+        store.learners.record_visit(learner.id, previous, elapsed)
     if lesson_id is not None and lesson_id != previous:
-        store.record_visit(learner.id, lesson_id, 0)
+        store.learners.record_visit(learner.id, lesson_id, 0)
     st.session_state[CLOCK_KEY] = {"lesson": lesson_id, "since": now}

@@ -17,7 +17,7 @@ import streamlit as st
 from course.journey.links import workshop_url
 from course.text import escape_markdown
 from course.workshop.workshops import Workshop, Workshops
-from views.common import get_store
+from views.kept import get_store
 
 CURRENT_KEY = "trainer:workshop"  # the id of the workshop the trainer is running
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}

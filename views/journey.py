@@ -21,6 +21,7 @@ from course.certificates.badges import (
 from course.certificates.data import CertificateData
 from course.certificates.issuing import certificate_data, issue_certificate, local_day
 from course.content.course import Course
+from course.content.exercise_registry import EXERCISES
 from course.content.models import CourseSettings
 from course.formatting import (
     DISPLAY_TIMEZONE,
@@ -33,18 +34,24 @@ from course.journey.action_plan import action_plan
 from course.journey.links import public_url, verification_url
 from course.journey.progress import Progress
 from course.journey.progress_chart import progress_figure, progress_summary, progress_table
-from course.logs import log_learner_erased
-from course.storage.store import Certificate, Learner, Store
+from course.logs import LOGGER_NAME, log_learner_erased
+from course.storage.certificates import Certificate
+from course.storage.learners import Learner
+from course.storage.personal_data import learner_data
+from course.storage.store import Store
 from course.text import escape_markdown
+from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshops
-from views.common import PLOTLY_CONFIG, get_course, get_store
+from views.charts import PLOTLY_CONFIG
 from views.identity import SESSION_KEY, show_code, sign_in, sign_out_button
+from views.kept import get_course, get_store
 from views.site import Site
 
 if TYPE_CHECKING:
     import pandas as pd
 
-LOGGER = logging.getLogger(__name__)
+# Under the `course` logger: its handler's filter masks codes in messages and tracebacks.
+LOGGER = logging.getLogger(f"{LOGGER_NAME}.{__name__}")
 
 
 def journey_page(site: Site) -> None:
@@ -73,7 +80,7 @@ def journey_page(site: Site) -> None:
     st.header("Votre code personnel")
     show_code(learner)
     if st.button("Me donner un nouveau code", icon=":material/autorenew:"):
-        code = store.new_resume_code(learner.id)
+        code = store.learners.new_resume_code(learner.id)
         st.session_state[SESSION_KEY] = {"id": learner.id, "code": code}
         st.query_params["reprise"] = code
         st.rerun()
@@ -84,11 +91,10 @@ def journey_page(site: Site) -> None:
 
 def _workshops(store: Store, learner: Learner) -> None:
     """The workshops joined and the points won on live questions, when there are any."""
-    workshops = Workshops(store)
-    joined = workshops.workshops_of(learner.id)
+    joined = Workshops(store).workshops_of(learner.id)
     if not joined:
         return
-    answers = [answer for _, answer in workshops.answers_of(learner.id)]
+    answers = [answer for _, answer in LiveQuestions(store).answers_of(learner.id)]
     right = sum(1 for answer in answers if answer.fraction >= 1)
     points = sum(answer.points for answer in answers)
     st.subheader("Vos ateliers")
@@ -232,10 +238,11 @@ def _explain_badge(settings: CourseSettings, learner: Learner, issued: Certifica
 
 def _action_plan(store: Store, learner: Learner, progress: Progress) -> None:
     st.header("Votre plan d'action")
-    answers = store.exercise_answers(learner.id)
+    answers = store.learners.exercise_answers(learner.id)
     st.markdown(
-        f"Vos réponses à {len(answers)} exercice(s) sur 4 deviennent un plan pour votre "
-        "association\u202f: réseaux à privilégier, page Facebook à compléter, messages, dons."
+        f"Vos réponses à {len(answers)} exercice(s) sur {len(EXERCISES)} deviennent un plan "
+        "pour votre association\u202f: réseaux à privilégier, page Facebook à compléter, "
+        "messages, dons, images."
     )
     today = datetime.now(DISPLAY_TIMEZONE).date()
     st.download_button(
@@ -254,7 +261,7 @@ def _my_data(store: Store, learner: Learner, site: Site) -> None:
     )
     st.download_button(
         "Télécharger toutes mes données (JSON)",
-        data=lambda: json.dumps(store.learner_data(learner.id), ensure_ascii=False, indent=2),
+        data=lambda: json.dumps(learner_data(store, learner.id), ensure_ascii=False, indent=2),
         file_name="mes-donnees-formation.json",
         mime="application/json",
         icon=":material/download:",
@@ -266,8 +273,8 @@ def _my_data(store: Store, learner: Learner, site: Site) -> None:
         )
         sure = st.checkbox("Je comprends que l'effacement est définitif.")
         if st.button("Effacer mon parcours", disabled=not sure, icon=":material/delete:"):
-            certificate = store.certificate_of(learner.id)
-            store.delete_learner(learner.id)
+            certificate = store.certificates.of(learner.id)
+            store.learners.delete(learner.id)
             log_learner_erased(learner.id)
             if certificate is not None:  # its badge URL answers 404 from now on
                 with contextlib.suppress(OSError):  # else the next start's prune removes it

@@ -8,8 +8,10 @@ from course.content.course import BrokenLesson, Course
 from course.content.glossary import terms_in
 from course.content.lesson import Callout, Lesson, MarkdownBlock, Section
 from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes
-from views.common import get_course, get_store, show_blocks, show_content_errors
+from views.blocks import show_blocks
 from views.identity import current_learner
+from views.kept import get_course, get_store
+from views.page import show_content_errors
 from views.site import Site
 
 
@@ -73,12 +75,12 @@ def _completion(lesson_id: str, site: Site) -> None:
         )
         return
     store = get_store()
-    visit = store.lesson_visits(learner.id).get(lesson_id)
+    visit = store.learners.visits(learner.id).get(lesson_id)
     if visit is not None and visit.completed_at is not None:
         day = visit.completed_at.astimezone(DISPLAY_TIMEZONE).date()
         st.success(f"Module terminé le {format_long_date(day)}.", icon=":material/task_alt:")
     elif st.button("J'ai terminé ce module", icon=":material/task_alt:", key=f"fini-{lesson_id}"):
-        store.complete_lesson(learner.id, lesson_id)
+        store.learners.complete_lesson(learner.id, lesson_id)
         st.rerun()
 
 

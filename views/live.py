@@ -19,9 +19,10 @@ from typing import TypeVar
 import streamlit as st
 
 from course.content.course import Course
-from course.content.models import Question, Quiz
-from course.workshop.workshops import LiveQuestion, Workshops
-from views.common import get_store
+from course.content.questions import Question, Quiz
+from course.workshop.questions import LiveQuestion, LiveQuestions
+from course.workshop.workshops import Workshops
+from views.kept import get_store
 from views.resilience import database_guarded
 
 # Measured with bench/live_latency.py (bench/RESULTS-live.md): polling every half second saves
@@ -38,11 +39,11 @@ T = TypeVar("T")
 @st.cache_data(ttl=SIGNATURE_TTL, show_spinner=False, max_entries=200)
 def live_signature(workshop_id: str) -> tuple[str, str] | None:
     """(question id, state) of the workshop's latest question, or a closed workshop's mark."""
-    workshops = Workshops(get_store())
-    workshop = workshops.workshop(workshop_id)
+    store = get_store()
+    workshop = Workshops(store).workshop(workshop_id)
     if workshop is None or not workshop.open:
         return WORKSHOP_CLOSED
-    current = workshops.current_question(workshop_id)
+    current = LiveQuestions(store).current_question(workshop_id)
     return None if current is None else (current.id, current.state)
 
 

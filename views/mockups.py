@@ -9,7 +9,7 @@ from html import escape
 import streamlit as st
 
 from course.content.course import Course
-from course.content.models import (
+from course.content.mockups import (
     CoverBannerCard,
     DonationTabCard,
     FacebookPostCard,

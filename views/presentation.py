@@ -15,14 +15,11 @@ from course.content.course import BrokenLesson, Course
 from course.content.exercise_registry import EXERCISES
 from course.content.lesson import Block, Embed, Lesson
 from course.content.slides import Slide, choose_module, choose_slide, lesson_slides
-from views.common import (
-    PLOTLY_CONFIG,
-    get_course,
-    show_block,
-    show_content_errors,
-    show_markdown,
-)
+from views.blocks import show_block, show_markdown
+from views.charts import PLOTLY_CONFIG
 from views.join_card import show_current_join_card
+from views.kept import get_course
+from views.page import show_content_errors, url_value
 from views.site import Site
 from views.trainer_access import trainer_gate
 
@@ -187,7 +184,7 @@ def _present(lesson: Lesson, course: Course, wanted_slide: str | None, notes: bo
     if choice.problem:
         st.warning(choice.problem, icon=":material/info:")
     slide = slides[choice.value - 1]
-    if st.query_params.get(SLIDE_PARAM) != str(slide.number):
+    if url_value(SLIDE_PARAM) != str(slide.number):
         st.query_params[SLIDE_PARAM] = str(slide.number)
     _navigation(lesson.id, slide, len(slides))
     numbers = [_module_slug(m) for m in course.modules]
@@ -209,9 +206,9 @@ def presentation_page(site: Site) -> None:
     if not slugs:
         st.warning("Ce cours n'a encore aucun module à présenter.")
         return
-    module_choice = choose_module(st.query_params.get(MODULE_PARAM), slugs)
+    module_choice = choose_module(url_value(MODULE_PARAM) or None, slugs)
     slug = module_choice.value
-    if st.query_params.get(MODULE_PARAM) != slug:
+    if url_value(MODULE_PARAM) != slug:
         st.query_params[MODULE_PARAM] = slug
     notes, join = _toolbar(course, slug)
     if join:
@@ -227,5 +224,5 @@ def presentation_page(site: Site) -> None:
             "erreurs.",
         )
         return
-    wanted_slide = None if module_choice.problem else st.query_params.get(SLIDE_PARAM)
+    wanted_slide = None if module_choice.problem else url_value(SLIDE_PARAM) or None
     _present(module, course, wanted_slide, notes)

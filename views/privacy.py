@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from views.common import get_course
+from views.kept import get_course
 
 
 def privacy_page() -> None:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, assert_never
 
 import streamlit as st
 
 from course.content.course import Course
-from course.content.models import (
+from course.content.questions import (
     Matching,
     MultipleChoice,
     Numeric,
     Ordering,
     Question,
     Quiz,
+    ShortText,
     SingleChoice,
     TrueFalse,
 )
@@ -29,10 +31,11 @@ from course.journey.progress import counted_attempt
 from course.logs import log_attempt_finished
 from course.quiz.attempts import Attempt, presented_order
 from course.quiz.grading import QuizResult, grade_question, parse_french_number
-from course.storage.store import FinishedAttempt, Store
-from course.workshop.live import option_letter
-from views.common import get_store
+from course.quiz.labels import option_letter
+from course.storage.attempts import FinishedAttempt
+from course.storage.store import Store
 from views.identity import sign_in
+from views.kept import get_store
 
 TRUE_FALSE = ["Vrai", "Faux"]
 UNANSWERED = object()
@@ -41,43 +44,67 @@ UNANSWERED = object()
 def question_widget(question: Question, order: list[int], key: str, lettered: bool = False) -> Any:
     """Draw the input for one question, its options in `order`; returns the response in
     `grade` form, or UNANSWERED. `lettered` prefixes options with A, B, C… (live questions)."""
+    match question:
+        case SingleChoice():
+            picked = st.radio(
+                "Votre réponse",
+                order,
+                index=None,
+                key=key,
+                format_func=_labeller(question, lettered),
+            )
+            return UNANSWERED if picked is None else picked
+        case MultipleChoice():
+            st.caption("Plusieurs réponses possibles.")
+            label = _labeller(question, lettered)
+            return [i for i in order if st.checkbox(label(i), key=f"{key}-{i}")]
+        case TrueFalse():
+            verdict = st.radio("Votre réponse", TRUE_FALSE, index=None, key=key, horizontal=True)
+            return UNANSWERED if verdict is None else verdict == "Vrai"
+        case Matching():
+            return _matching_widget(question, order, key)
+        case Ordering():
+            return _ordering_widget(question, order, key)
+        case ShortText() | Numeric():
+            text = st.text_input("Votre réponse", key=key, max_chars=200)
+            if isinstance(question, Numeric) and question.unit:
+                st.caption(f"Unité\u202f: {question.unit}")
+            return text if text.strip() else UNANSWERED
+        case _:
+            assert_never(question)
 
-    def option(i: int) -> str:
-        text = question.options[i].text  # type: ignore[union-attr]
+
+def _labeller(question: SingleChoice | MultipleChoice, lettered: bool) -> Callable[[int], str]:
+    """An option's label by its index: its text, after « A. » on live questions."""
+
+    def label(i: int) -> str:
+        text = question.options[i].text
         return f"{option_letter(i)}. {text}" if lettered else text
 
-    if isinstance(question, SingleChoice):
-        picked = st.radio("Votre réponse", order, index=None, key=key, format_func=option)
-        return UNANSWERED if picked is None else picked
-    if isinstance(question, MultipleChoice):
-        st.caption("Plusieurs réponses possibles.")
-        return [i for i in order if st.checkbox(option(i), key=f"{key}-{i}")]
-    if isinstance(question, TrueFalse):
-        picked = st.radio("Votre réponse", TRUE_FALSE, index=None, key=key, horizontal=True)
-        return UNANSWERED if picked is None else picked == "Vrai"
-    if isinstance(question, Matching):
-        rights = [question.pairs[i].right for i in order]
-        chosen = {
-            pair.left: st.selectbox(
-                pair.left, rights, index=None, key=f"{key}-{n}", placeholder="Choisir…"
-            )
-            for n, pair in enumerate(question.pairs)
-        }
-        return {left: right for left, right in chosen.items() if right is not None}
-    if isinstance(question, Ordering):
-        items = [question.items[i] for i in order]
-        st.caption("Choisissez l'élément qui va à chaque place, de la première à la dernière.")
-        ranked = [
-            st.selectbox(f"Place {n}", items, index=None, key=f"{key}-{n}", placeholder="Choisir…")
-            for n in range(1, len(items) + 1)
-        ]
-        if None in ranked or len(set(ranked)) != len(ranked):
-            return UNANSWERED
-        return ranked
-    text = st.text_input("Votre réponse", key=key, max_chars=200)
-    if isinstance(question, Numeric) and question.unit:
-        st.caption(f"Unité : {question.unit}")
-    return text if text.strip() else UNANSWERED
+    return label
+
+
+def _matching_widget(question: Matching, order: list[int], key: str) -> Any:
+    rights = [question.pairs[i].right for i in order]
+    chosen = {
+        pair.left: st.selectbox(
+            pair.left, rights, index=None, key=f"{key}-{n}", placeholder="Choisir…"
+        )
+        for n, pair in enumerate(question.pairs)
+    }
+    return {left: right for left, right in chosen.items() if right is not None}
+
+
+def _ordering_widget(question: Ordering, order: list[int], key: str) -> Any:
+    items = [question.items[i] for i in order]
+    st.caption("Choisissez l'élément qui va à chaque place, de la première à la dernière.")
+    ranked = [
+        st.selectbox(f"Place {n}", items, index=None, key=f"{key}-{n}", placeholder="Choisir…")
+        for n in range(1, len(items) + 1)
+    ]
+    if None in ranked or len(set(ranked)) != len(ranked):
+        return UNANSWERED
+    return ranked
 
 
 def validated_response(question: Question, response: Any) -> Any:
@@ -135,7 +162,9 @@ def _ask(
     if sent:
         response = validated_response(question, response)
         if response is not UNANSWERED:
-            attempt = store.record_step(attempt, attempt.next_step, "answer", question.id, response)
+            attempt = store.attempts.record_step(
+                attempt, attempt.next_step, "answer", question.id, response
+            )
             if attempt.expired(datetime.now(UTC)):
                 st.rerun()  # too late: the next run closes the attempt and says so
             if quiz.feedback == "immediate":
@@ -176,9 +205,9 @@ def show_attempt(quiz: Quiz, attempt: Attempt, store: Store) -> Attempt:
     missing = len(questions) - saved
     label = "Terminer et voir mon score" + (f" ({missing} sans réponse)" if missing else "")
     if st.button(label, type="primary", key=f"submit-{attempt.id}"):
-        attempt = store.record_step(attempt, attempt.next_step, "submit")
+        attempt = store.attempts.record_step(attempt, attempt.next_step, "submit")
         result = attempt.grade(quiz)
-        store.finish(attempt, result)
+        store.attempts.finish(attempt, result)
         log_attempt_finished(attempt.learner_id, quiz.id, result.percent, result.passed)
         st.rerun()
     return attempt
@@ -203,8 +232,8 @@ def _show_time_left(deadline: datetime) -> None:
 
 def close_expired(attempt: Attempt, quiz: Quiz, store: Store) -> None:
     """Submit an attempt whose time is up, with the answers saved in time."""
-    submitted = store.record_step(attempt, attempt.next_step, "submit")
-    store.finish(submitted, submitted.grade(quiz))
+    submitted = store.attempts.record_step(attempt, attempt.next_step, "submit")
+    store.attempts.finish(submitted, submitted.grade(quiz))
 
 
 def _first_unanswered(questions: list[Question], answered: dict[str, Any]) -> int:
@@ -267,18 +296,18 @@ def take_quiz(course: Course, quiz: Quiz) -> None:
     if signed_in is None:
         return
     learner = signed_in.id
-    finished = store.finished_attempts(learner, quiz.id)
-    attempt = store.open_attempt(learner, quiz.id)
+    finished = store.attempts.finished(learner, quiz.id)
+    attempt = store.attempts.in_progress(learner, quiz.id)
     if attempt is not None and attempt.expired(datetime.now(UTC)):
         close_expired(attempt, quiz, store)
         st.warning(
             "Le temps imparti est écoulé : le quiz est terminé avec les réponses validées à temps.",
             icon=":material/timer_off:",
         )
-        attempt, finished = None, store.finished_attempts(learner, quiz.id)
+        attempt, finished = None, store.attempts.finished(learner, quiz.id)
         st.session_state[f"review-{quiz.id}"] = True
     if attempt is None and finished and st.session_state.get(f"review-{quiz.id}", True):
-        last = store.load_attempt(finished[-1].id)
+        last = store.attempts.load(finished[-1].id)
         if last is not None:
             show_result(quiz, last, last.grade(quiz))
         _show_counted_result(quiz, finished)
@@ -301,7 +330,7 @@ def take_quiz(course: Course, quiz: Quiz) -> None:
         if not st.button("Commencer le quiz", type="primary", key=f"start-{quiz.id}"):
             return
         attempt = Attempt.start(quiz, course.quiz_hashes[quiz.id], learner)
-        store.save_new_attempt(attempt)
+        store.attempts.save_new(attempt)
         st.session_state[f"review-{quiz.id}"] = True
         st.rerun()  # the attempt alone, without the button and the summary drawn above it
     show_attempt(quiz, attempt, store)

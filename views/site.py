@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -12,9 +10,10 @@ from streamlit.navigation.page import StreamlitPage
 from course.certificates.issuing import stored_progress
 from course.content.course import BrokenLesson, Course
 from course.journey.progress import ModuleStanding, Progress
-from course.storage.store import Learner
+from course.storage.learners import Learner
 from course.text import escape_markdown
-from views.common import get_store
+from views.kept import get_store
+from views.sitemap import LESSON_PAGE, PAGES, SECTIONS
 
 
 @dataclass
@@ -31,8 +30,8 @@ class Site:
     progress: Progress | None = None
 
     def page(self, name: str) -> StreamlitPage:
-        """A fixed page by name: home, glossary, figures, evaluation, journey, workshop, trainer,
-        presentation, verification, privacy."""
+        """A fixed page by its name in views/sitemap.py: home, glossary, figures, evaluation,
+        journey, workshop, trainer, presentation, verification, privacy."""
         return self.pages[name]
 
     def follow(self, course: Course, learner: Learner | None) -> None:
@@ -48,91 +47,29 @@ class Site:
         return self.progress
 
 
-def _page(
-    view: Callable[[], None], title: str, url_path: str, icon: str, default: bool = False
-) -> StreamlitPage:
-    return st.Page(view, title=title, url_path=url_path, icon=icon, default=default)
-
-
-def _lazy(module: str, function: str, *args: object) -> Callable[[], None]:
-    """The page function `function` of views/`module`, imported when the page is first shown:
-    a visitor's first page does not wait for the libraries of every other page (pandas for the
-    tables, the exports, the PDF)."""
-
-    def view() -> None:
-        getattr(importlib.import_module(f"views.{module}"), function)(*args)
-
-    slug = next((arg for arg in args if isinstance(arg, str)), "")
-    view.__name__ = f"{function}_{slug.replace('-', '_')}" if slug else function
-    return view
-
-
 def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
-    """All pages, and the sidebar sections that list them (French titles)."""
+    """All pages (views/sitemap.py declares them), and the sidebar sections that list them."""
     site = Site()
-    site.pages["home"] = _page(
-        _lazy("home", "home_page", site), "Accueil", "accueil", ":material/home:", default=True
-    )
+    sections: dict[str, list[StreamlitPage]] = {label: [] for label in SECTIONS}
     for number, module in enumerate(course.modules, start=1):
         slug = module.slug if isinstance(module, BrokenLesson) else module.id
         title = f"Module {number}" if isinstance(module, BrokenLesson) else module.meta.title
-        site.lessons[slug] = _page(
-            _lazy("lesson", "lesson_page", slug, site),
-            f"{number}. {title}",
-            slug,
-            ":material/menu_book:",
+        site.lessons[slug] = st.Page(
+            LESSON_PAGE.view(slug, site),
+            title=f"{number}. {title}",
+            url_path=slug,
+            icon=LESSON_PAGE.icon,
         )
-    site.pages["glossary"] = _page(
-        _lazy("glossary", "glossary_page", site), "Glossaire", "glossaire", ":material/dictionary:"
-    )
-    site.pages["figures"] = _page(
-        _lazy("figures", "figures_page"), "Chiffres clés", "chiffres-cles", ":material/bar_chart:"
-    )
-    site.pages["evaluation"] = _page(
-        _lazy("evaluation", "evaluation_page", site), "Évaluation", "evaluation", ":material/quiz:"
-    )
-    site.pages["journey"] = _page(
-        _lazy("journey", "journey_page", site), "Mon parcours", "mon-parcours", ":material/route:"
-    )
-    site.pages["verification"] = _page(
-        _lazy("verification", "verification_page"),
-        "Vérifier une attestation",
-        "verification",
-        ":material/verified:",
-    )
-    site.pages["privacy"] = _page(
-        _lazy("privacy", "privacy_page"), "Confidentialité", "confidentialite", ":material/shield:"
-    )
-    site.pages["workshop"] = _page(
-        _lazy("workshop", "workshop_page", site),
-        "Rejoindre un atelier",
-        "atelier",
-        ":material/groups:",
-    )
-    site.pages["trainer"] = _page(
-        _lazy("trainer", "trainer_page", site),
-        "Espace formateur",
-        "espace-formateur",
-        ":material/co_present:",
-    )
-    site.pages["presentation"] = _page(
-        _lazy("presentation", "presentation_page", site),
-        "Mode présentation",
-        "presentation",
-        ":material/slideshow:",
-    )
-    sections = {
-        "": [site.pages["home"]],
-        "Modules": list(site.lessons.values()),
-        "Outils": [site.pages["glossary"], site.pages["figures"]],
-        "Votre parcours": [
-            site.pages["evaluation"],
-            site.pages["journey"],
-            site.pages["workshop"],
-        ],
-        "À propos": [site.pages["verification"], site.pages["privacy"]],
-        "Formateur": [site.pages["trainer"], site.pages["presentation"]],
-    }
+        sections[LESSON_PAGE.section].append(site.lessons[slug])
+    for spec in PAGES:
+        site.pages[spec.name] = st.Page(
+            spec.view(site) if spec.needs_site else spec.view(),
+            title=spec.title,
+            url_path=spec.url_path,
+            icon=spec.icon,
+            default=spec.default,
+        )
+        sections[spec.section].append(site.pages[spec.name])
     return site, sections
 
 
@@ -162,13 +99,14 @@ def show_sidebar(
                 if standing is None:
                     st.page_link(page)
                 else:
-                    st.page_link(page, **_module_link(page.title, standing))
+                    label, icon = _module_link(page.title, standing)
+                    st.page_link(page, label=label, icon=icon)
 
 
-def _module_link(title: str, module: ModuleStanding) -> dict[str, str]:
+def _module_link(title: str, module: ModuleStanding) -> tuple[str, str]:
     """A module link's label and icon for where the learner stands in it."""
     if module.completed:
-        return {"label": f"{title} (terminé)", "icon": ":material/check_circle:"}
+        return f"{title} (terminé)", ":material/check_circle:"
     if module.visited:
-        return {"label": f"{title} (en cours)", "icon": ":material/pending:"}
-    return {"label": title, "icon": ":material/menu_book:"}
+        return f"{title} (en cours)", ":material/pending:"
+    return title, LESSON_PAGE.icon

@@ -19,9 +19,11 @@ from course.workshop.live import (
     distribution_summary,
     right_answer_text,
 )
-from course.workshop.workshops import LiveQuestion, Workshop, Workshops
-from views.common import PLOTLY_CONFIG, get_course, get_store
+from course.workshop.questions import LiveQuestion, LiveQuestions
+from course.workshop.workshops import Workshop, Workshops
+from views.charts import PLOTLY_CONFIG
 from views.join_card import CURRENT_KEY, current_workshop, show_join_card
+from views.kept import get_course, get_store
 from views.live import find_question, signature_of, watch
 from views.resilience import database_guarded
 from views.site import Site
@@ -103,16 +105,17 @@ def _choose_workshop(workshops: Workshops) -> None:
 
 def _run_workshop(course: Course, workshops: Workshops, workshop: Workshop) -> None:
     st.subheader(escape_markdown(workshop.title))
-    current = workshops.current_question(workshop.id)
+    questions = LiveQuestions(get_store())
+    current = questions.current_question(workshop.id)
     with st.expander("Code, lien et QR code pour rejoindre", expanded=current is None):
         show_join_card(workshop)
     _roster(workshops, workshop)
     st.markdown("#### Question en direct")
-    _launcher(course, workshops, workshop)
+    _launcher(course, questions, workshop)
     if current is not None:
-        _current_question(course, workshops, workshop, current)
+        _current_question(course, workshops, questions, workshop, current)
     if workshop.leaderboard:
-        _leaderboard(workshops, workshop)
+        _leaderboard(questions, workshop)
     st.divider()
     left, right = st.columns(2)
     if left.button("Quitter cet atelier (il reste ouvert)"):
@@ -146,7 +149,7 @@ def _question_label(number: int, prompt: str) -> str:
     return f"Q{number}. {short}"
 
 
-def _launcher(course: Course, workshops: Workshops, workshop: Workshop) -> None:
+def _launcher(course: Course, questions: LiveQuestions, workshop: Workshop) -> None:
     quizzes = list(course.quizzes.values())
     left, right = st.columns([1, 2])
     quiz = left.selectbox("Quiz", quizzes, format_func=lambda q: q.title, key="live-quiz")
@@ -162,7 +165,7 @@ def _launcher(course: Course, workshops: Workshops, workshop: Workshop) -> None:
     if picked is not None and st.button(
         "Lancer la question", type="primary", icon=":material/campaign:"
     ):
-        workshops.launch(workshop.id, quiz.id, picked[1].id)
+        questions.launch(workshop.id, quiz.id, picked[1].id)
         st.rerun()
 
 
@@ -174,7 +177,11 @@ STATE_LABELS = {
 
 
 def _current_question(
-    course: Course, workshops: Workshops, workshop: Workshop, current: LiveQuestion
+    course: Course,
+    workshops: Workshops,
+    questions: LiveQuestions,
+    workshop: Workshop,
+    current: LiveQuestion,
 ) -> None:
     found = find_question(course, current.quiz_id, current.question_id)
     if found is None:
@@ -186,7 +193,7 @@ def _current_question(
         st.markdown(question.prompt)
 
         def answers_so_far() -> None:
-            answers = workshops.answers(current.id)
+            answers = questions.answers(current.id)
             total = len(workshops.roster(workshop.id))
             distribution = answer_distribution(
                 question, [(a.response, a.fraction) for a in answers]
@@ -203,12 +210,12 @@ def _current_question(
         watch(workshop.id, signature_of(current), answers_so_far)
         close, reveal = st.columns(2)
         if current.state == "open" and close.button("Clore la question", icon=":material/lock:"):
-            workshops.close_question(current.id)
+            questions.close_question(current.id)
             st.rerun()
         if current.state != "revealed" and reveal.button(
             "Révéler la réponse", type="primary", icon=":material/visibility:"
         ):
-            workshops.reveal(current.id)
+            questions.reveal(current.id)
             st.rerun()
         if current.state == "revealed":
             st.success(
@@ -226,8 +233,8 @@ def _distribution_parts(distribution: tuple[tuple[str, int], ...]) -> tuple[Any,
     return distribution_figure(list(distribution)), table
 
 
-def _leaderboard(workshops: Workshops, workshop: Workshop) -> None:
-    ranking = workshops.leaderboard(workshop.id)[:LEADERBOARD_SIZE]
+def _leaderboard(questions: LiveQuestions, workshop: Workshop) -> None:
+    ranking = questions.leaderboard(workshop.id)[:LEADERBOARD_SIZE]
     if not ranking:
         return
     st.markdown("#### Classement")

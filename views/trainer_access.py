@@ -12,8 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from course.logs import log_refused
-from course.storage.guard import Guard, client_key
+from course.storage.guard import Guard, retry_in
 from course.workshop.trainer_auth import (
     ENV_VARIABLE,
     SECRET_NAME,
@@ -21,10 +20,10 @@ from course.workshop.trainer_auth import (
     configured_password,
     password_matches,
 )
-from views.common import client_address, get_store
+from views.kept import get_store
+from views.page import client_address
 
 SESSION_KEY = "trainer"
-TRIES = 5  # wrong passwords per client and quarter of an hour
 WRONG_PASSWORD_PAUSE = 1.0  # seconds, on top of the guard
 
 
@@ -71,23 +70,25 @@ def _explain_setup() -> None:
 
 
 def _sign_in_form(password: str) -> None:
-    guard, client = Guard(get_store(), "trainer", limit=TRIES), client_key(client_address())
+    # 5 wrong passwords per client, 50 for everyone, per quarter of an hour (guard.POLICIES)
+    guard = Guard(get_store(), "trainer")
     with st.form("trainer-sign-in"):
         typed = st.text_input("Mot de passe formateur", type="password", max_chars=200)
         sent = st.form_submit_button("Entrer", type="primary")
     if not sent:
         return
-    if guard.blocked(client):
+    attempt = guard.enter(client_address())
+    if not attempt.allowed:
         st.error(
-            "Trop de mots de passe erronés depuis cet appareil. Réessayez dans un quart d'heure.",
+            f"Trop de mots de passe erronés. {retry_in(attempt.wait)}",
             icon=":material/lock_clock:",
         )
         return
     if password_matches(typed, password):
+        guard.passed(attempt)
         st.session_state[SESSION_KEY] = True
         st.rerun()
-    guard.failed(client)
-    log_refused("trainer")
+    guard.failed(attempt)
     time.sleep(WRONG_PASSWORD_PAUSE)
     st.error("Mot de passe incorrect.", icon=":material/error:")
 

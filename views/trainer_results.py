@@ -25,7 +25,7 @@ from course.results.tables import modules_table, participants_table, questions_t
 from course.storage.store import Store
 from course.text import escape_markdown
 from course.workshop.workshops import Workshops
-from views.common import PLOTLY_CONFIG
+from views.charts import PLOTLY_CONFIG
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NUMBER = st.column_config.NumberColumn(format="localized")

@@ -10,11 +10,11 @@ import streamlit as st
 
 from course.certificates.issuing import local_day
 from course.formatting import format_long_date, format_percent
-from course.storage.guard import Guard, client_key
+from course.storage.guard import Guard, retry_in
 from course.text import escape_markdown
-from views.common import client_address, get_store
+from views.kept import get_store
+from views.page import client_address, url_value
 
-TRIES = 20  # per client and quarter of an hour: enough for a recruiter checking a pile of CVs
 
 
 def verification_page() -> None:
@@ -26,34 +26,36 @@ def verification_page() -> None:
     with st.form("verification"):
         typed = st.text_input(
             "Code de vérification",
-            value=st.query_params.get("code", ""),
+            value=url_value("code")[:20],
             max_chars=20,
             placeholder="K7QF-29XM",
         )
         sent = st.form_submit_button("Vérifier", type="primary")
-    code = typed.strip() if sent else st.query_params.get("code", "").strip()
+    code = typed.strip() if sent else url_value("code").strip()
     if code:
         _verify(code)
 
 
 def _verify(code: str) -> None:
     store = get_store()
-    guard, client = Guard(store, "verify", limit=TRIES), client_key(client_address())
-    if guard.blocked(client):
+    guard = Guard(store, "verify")  # waits grow after 10 unknown codes (guard.POLICIES)
+    attempt = guard.enter(client_address())
+    if not attempt.allowed:
         st.error(
-            "Trop de codes inconnus depuis cet appareil. Réessayez dans un quart d'heure.",
+            f"Trop de codes inconnus depuis cet appareil. {retry_in(attempt.wait)}",
             icon=":material/lock_clock:",
         )
         return
-    certificate = store.certificate(code)
+    certificate = store.certificates.by_code(code)
     if certificate is None:
-        guard.failed(client)
+        guard.failed(attempt)
         st.error(
             "Aucune attestation ne correspond à ce code. Vérifiez-le\u202f: il a la forme "
             "«\u00a0K7QF-29XM\u00a0».",
             icon=":material/cancel:",
         )
         return
+    guard.passed(attempt)
     day = local_day(certificate.issued_at)
     st.success("Attestation authentique.", icon=":material/verified:")
     st.markdown(

@@ -11,25 +11,22 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from course.content.models import Question, Scoring
+from course.content.models import Scoring
+from course.content.questions import Question
 from course.formatting import format_number
 from course.journey.learners import InvalidIdentity, clean_name
-from course.logs import log_refused, log_workshop_joined
+from course.logs import log_workshop_joined
 from course.quiz.attempts import presented_order
-from course.storage.guard import Guard, client_key
-from course.storage.store import Learner
+from course.storage.guard import Guard, retry_in
+from course.storage.learners import Learner
 from course.text import escape_markdown
 from course.workshop.live import right_answer_text, score_live_answer
-from course.workshop.workshops import (
-    LiveAnswer,
-    LiveQuestion,
-    Workshop,
-    Workshops,
-    normalise_join_code,
-)
-from views.common import client_address, get_course, get_store
+from course.workshop.questions import LiveAnswer, LiveQuestion, LiveQuestions
+from course.workshop.workshops import Workshop, Workshops, normalise_join_code
 from views.identity import sign_in
+from views.kept import get_course, get_store
 from views.live import find_question, follow
+from views.page import client_address, url_value
 from views.quiz import UNANSWERED, question_widget, validated_response
 from views.site import Site
 
@@ -38,7 +35,6 @@ JOINED_KEY = "workshop:joined"
 SEEN_KEY = "workshop:seen"  # what the polling fragment last read (views.live.follow)
 TRIED_KEY = "workshop:tried"  # the live question whose form was sent at least once
 LATE_KEY = "workshop:late"  # the live question whose answer came after it was closed
-TRIES = 20  # wrong join codes per client and quarter of an hour
 
 
 def workshop_page(site: Site) -> None:
@@ -53,14 +49,14 @@ def workshop_page(site: Site) -> None:
     workshops = Workshops(get_store())
     workshop = _joined(workshops, learner) or _join_form(workshops, learner)
     if workshop is not None:
-        _live(workshops, workshop, learner)
+        _live(LiveQuestions(get_store()), workshop, learner)
 
 
 def _joined(workshops: Workshops, learner: Learner) -> Workshop | None:
     """The workshop this session joined, or the one in the link if the learner is a member."""
     workshop_id = st.session_state.get(JOINED_KEY)
-    if workshop_id is None and st.query_params.get(URL_KEY):
-        found = workshops.by_code(st.query_params[URL_KEY])
+    if workshop_id is None and url_value(URL_KEY):
+        found = workshops.by_code(url_value(URL_KEY))
         workshop_id = found.id if found else None
     if workshop_id is None or not workshops.is_member(workshop_id, learner.id):
         return None
@@ -75,7 +71,7 @@ def _join_form(workshops: Workshops, learner: Learner) -> Workshop | None:
     with st.form("rejoindre"):
         typed = st.text_input(
             "Code de l'atelier",
-            value=st.query_params.get(URL_KEY, ""),
+            value=url_value(URL_KEY)[:12],
             max_chars=12,
             placeholder="K7Q-F29",
         )
@@ -88,23 +84,24 @@ def _join_form(workshops: Workshops, learner: Learner) -> Workshop | None:
         sent = st.form_submit_button("Rejoindre l'atelier", type="primary")
     if not sent:
         return None
-    guard, client = Guard(get_store(), "workshop", limit=TRIES), client_key(client_address())
-    if guard.blocked(client):
+    guard = Guard(get_store(), "workshop")  # waits grow after 10 wrong codes (guard.POLICIES)
+    attempt = guard.enter(client_address())
+    if not attempt.allowed:
         st.error(
-            "Trop de codes erronés depuis cet appareil. Attendez un quart d'heure.",
+            f"Trop de codes erronés depuis cet appareil. {retry_in(attempt.wait)}",
             icon=":material/lock_clock:",
         )
         return None
     workshop = workshops.by_code(typed) if normalise_join_code(typed) else None
     if workshop is None:
-        guard.failed(client)
-        log_refused("workshop")
+        guard.failed(attempt)
         st.error(
             "Aucun atelier ne correspond à ce code. Vérifiez-le\u202f: il a la forme "
             "«\u00a0K7Q-F29\u00a0» et s'affiche sur l'écran du formateur.",
             icon=":material/error:",
         )
         return None
+    guard.passed(attempt)
     if not workshop.open:
         st.warning("Cet atelier est terminé.", icon=":material/event_busy:")
         return None
@@ -128,7 +125,7 @@ class _Seen:
     answer: LiveAnswer | None
 
 
-def _live(workshops: Workshops, workshop: Workshop, learner: Learner) -> None:
+def _live(live: LiveQuestions, workshop: Workshop, learner: Learner) -> None:
     """The participant's screen: waiting, the open question, or the answer revealed."""
     st.caption(
         f"Atelier «\u00a0{escape_markdown(workshop.title)}\u00a0» · code {workshop.code} · "
@@ -139,14 +136,14 @@ def _live(workshops: Workshops, workshop: Workshop, learner: Learner) -> None:
         return
 
     def load() -> _Seen:
-        current = workshops.current_question(workshop.id)
-        answer = None if current is None else workshops.answer_of(current.id, learner.id)
+        current = live.current_question(workshop.id)
+        answer = None if current is None else live.answer_of(current.id, learner.id)
         return _Seen(current, answer)
 
-    follow(workshop.id, SEEN_KEY, load, lambda seen: _live_question(workshops, seen, learner))
+    follow(workshop.id, SEEN_KEY, load, lambda seen: _live_question(live, seen, learner))
 
 
-def _live_question(workshops: Workshops, seen: _Seen, learner: Learner) -> None:
+def _live_question(live: LiveQuestions, seen: _Seen, learner: Learner) -> None:
     """Drawn at every poll. One keyed container per question: when the question changes, its
     content is replaced as a whole (the key is distinct from the form's and the widgets')."""
     current = seen.current
@@ -172,7 +169,7 @@ def _live_question(workshops: Workshops, seen: _Seen, learner: Learner) -> None:
         elif current.state == "closed" or st.session_state.get(LATE_KEY) == current.id:
             _closed(late=st.session_state.get(LATE_KEY) == current.id)
         else:
-            _answer_form(workshops, seen, current, question, quiz.scoring, learner)
+            _answer_form(live, seen, current, question, quiz.scoring, learner)
 
 
 def _sent() -> None:
@@ -195,7 +192,7 @@ def _closed(late: bool) -> None:
 
 
 def _answer_form(
-    workshops: Workshops,
+    live: LiveQuestions,
     seen: _Seen,
     current: LiveQuestion,
     question: Question,
@@ -219,9 +216,9 @@ def _answer_form(
     if not sent or response is UNANSWERED:
         return
     fraction, points = score_live_answer(question, response, scoring)
-    workshops.answer(current.id, learner.id, response, fraction, points)
+    live.answer(current.id, learner.id, response, fraction, points)
     # Stored now, or earlier from another tab: sent. Neither: the question closed first.
-    seen.answer = workshops.answer_of(current.id, learner.id)
+    seen.answer = live.answer_of(current.id, learner.id)
     if seen.answer is None:
         st.session_state[LATE_KEY] = current.id
     with slot.container():

@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
@@ -36,7 +37,14 @@ FALLBACK = FONTS_DIR / "DroidSansFallback.ttf"
 FAMILY, CJK_FAMILY = "dejavu", "droid"
 SCRIPTS = {  # Unicode ranges a cut of DejaVu holds; "latin" (nearly every name) is in every cut
     "latin": ((0x20, 0x7E), (0xA0, 0x17F), (0x218, 0x21B), (0x2000, 0x206F), (0x20AC, 0x20AC)),
-    "latin-extended": ((0x180, 0x36F), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF)),
+    "latin-extended": (
+        (0x180, 0x36F),
+        (0x1D00, 0x1DBF),  # phonetic letters: the superscript « ᵉ » of « 2ᵉ »
+        (0x1E00, 0x1EFF),
+        (0x2C60, 0x2C7F),
+        (0xA720, 0xA7FF),
+    ),
+    "symbols": ((0x2070, 0x209F), (0x2190, 0x22FF), (0x2500, 0x25FF), (0x2600, 0x27BF)),
     "greek": ((0x370, 0x3FF), (0x1F00, 0x1FFF)),
     "cyrillic": ((0x400, 0x52F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)),
     "armenian": ((0x530, 0x58F), (0xFB13, 0xFB17)),
@@ -129,13 +137,14 @@ def _make_cut(scripts: frozenset[str]) -> tuple[Path, Path]:
     return cuts
 
 
-def new_document(texts: Iterable[str]) -> FPDF:
-    """An A4 landscape FPDF whose fonts (family FAMILY, "" and "B") can print all `texts`.
+def new_document(texts: Iterable[str], orientation: Literal["L", "P"] = "L") -> FPDF:
+    """An A4 FPDF (landscape unless `orientation` is "P") whose fonts (family FAMILY, "" and
+    "B") can print all `texts`.
 
-    `texts` must already be `printable_text`s.
+    `texts` must already be `printable_text`s (or hold only characters a shipped font has).
     """
     texts = list(texts)
-    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf = FPDF(orientation=orientation, unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.c_margin = 0
     scripts = _scripts(texts)

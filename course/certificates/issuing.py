@@ -15,7 +15,10 @@ from course.content.models import CourseSettings
 from course.formatting import DISPLAY_TIMEZONE
 from course.journey.links import verification_url
 from course.journey.progress import Progress, learner_progress
-from course.storage.store import Certificate, FinishedAttempt, Learner, Store
+from course.storage.attempts import FinishedAttempt
+from course.storage.certificates import Certificate
+from course.storage.learners import Learner
+from course.storage.store import Store
 
 
 def local_day(moment: datetime) -> date:
@@ -27,9 +30,9 @@ def local_day(moment: datetime) -> date:
 def stored_progress(course: Course, store: Store, learner_id: str) -> Progress:
     """A learner's progress from their module visits and finished attempts in the store."""
     finished: dict[str, list[FinishedAttempt]] = defaultdict(list)
-    for attempt in store.finished_attempts(learner_id):
+    for attempt in store.attempts.finished(learner_id):
         finished[attempt.quiz_id].append(attempt)
-    return learner_progress(course, store.lesson_visits(learner_id), finished)
+    return learner_progress(course, store.learners.visits(learner_id), finished)
 
 
 def issue_certificate(
@@ -42,7 +45,7 @@ def issue_certificate(
     if course.info is None:
         raise ValueError("course.yaml could not be read")
     titles = [module.title for module in progress.modules]
-    return store.issue_certificate(learner, course.info.title, progress.score, titles)
+    return store.certificates.issue(learner, course.info.title, progress.score, titles)
 
 
 def certificate_data(issued: Certificate, settings: CourseSettings) -> CertificateData:

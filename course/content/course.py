@@ -11,15 +11,9 @@ from typing import Any, TypeVar
 from course.content.errors import ContentError
 from course.content.glossary import term_index
 from course.content.lesson import Lesson
-from course.content.models import (
-    ChartSpec,
-    CourseInfo,
-    CourseSettings,
-    GlossaryTerm,
-    Mockup,
-    Quiz,
-    Stat,
-)
+from course.content.mockups import Mockup
+from course.content.models import ChartSpec, CourseInfo, CourseSettings, GlossaryTerm, Stat
+from course.content.questions import Quiz
 
 Derived = TypeVar("Derived")
 
@@ -79,6 +73,19 @@ class Course:
             return m.meta.order if isinstance(m, Lesson) else m.order
 
         return sorted([*self.lessons, *self.broken_lessons], key=order)
+
+    def parts(self) -> list[tuple[str | None, list[Lesson | BrokenLesson]]]:
+        """The modules grouped by the parts of course.yaml, in course order: (part title, its
+        modules); modules before the first part, or every module without parts, have no title."""
+        parts = self.info.parts if self.info else []
+        grouped: list[tuple[str | None, list[Lesson | BrokenLesson]]] = []
+        for module in self.modules:
+            order = module.meta.order if isinstance(module, Lesson) else module.order
+            title = next((p.title for p in reversed(parts) if p.first_module <= order), None)
+            if not grouped or grouped[-1][0] != title:
+                grouped.append((title, []))
+            grouped[-1][1].append(module)
+        return grouped
 
     @property
     def module_slugs(self) -> set[str]:

@@ -11,7 +11,7 @@ from course.content.course import Course
 from course.content.errors import ContentError, format_key_path
 from course.content.exercise_registry import EXERCISES
 from course.content.lesson import ILLUSTRATIONS_DIR, Embed, Lesson, illustration_path
-from course.content.models import Quiz
+from course.content.questions import Quiz
 from course.content.yaml_source import KeyPath
 from course.text import fold
 
@@ -250,6 +250,18 @@ class _Checker:
                 f"« {exam} » est le quiz du module « {quiz.lesson} », pas un examen final.",
             )
 
+    def parts(self) -> None:
+        """Each part of course.yaml starts at a module that exists."""
+        orders = {m.meta.order if isinstance(m, Lesson) else m.order for m in self.course.modules}
+        for index, part in enumerate(self.course.info.parts if self.course.info else []):
+            if part.first_module not in orders:
+                self.error(
+                    "course.yaml",
+                    ("parts", index, "first_module"),
+                    f"aucun module n'a l'ordre {part.first_module}\u202f; ordres existants\u202f: "
+                    f"{_known(map(str, sorted(orders)))}.",
+                )
+
     def glossary(self) -> None:
         ids = {term.id for term in self.course.glossary}
         lessons = {lesson.id for lesson in self.course.lessons}
@@ -349,6 +361,7 @@ def check_course(
     checker.charts()
     checker.mockups()
     checker.settings()
+    checker.parts()
     return checker.errors
 
 

@@ -11,6 +11,9 @@ from course.content.models import GlossaryTerm
 from course.text import fold
 
 GLOSSARY_URL_PATH = "glossaire"
+# Longest search kept: no term, synonym or phrase of a definition is longer, and a longer query
+# would only make every keystroke fold megabytes (issue 15). The search box takes no more.
+QUERY_MAX = 100
 
 
 def term_index(terms: Iterable[GlossaryTerm]) -> dict[str, GlossaryTerm]:
@@ -32,8 +35,9 @@ def term_index(terms: Iterable[GlossaryTerm]) -> dict[str, GlossaryTerm]:
 
 
 def search(terms: Sequence[GlossaryTerm], query: str) -> list[GlossaryTerm]:
-    """Terms matching `query` in name or synonyms first, then in definition or example."""
-    wanted = fold(query)
+    """Terms matching `query` (its first QUERY_MAX characters) in name or synonyms first, then in
+    definition or example."""
+    wanted = fold(query[:QUERY_MAX])
     if not wanted:
         return sorted(terms, key=lambda t: fold(t.term))
     by_name = [t for t in terms if any(wanted in fold(n) for n in (t.term, *t.synonyms))]

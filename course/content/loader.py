@@ -24,16 +24,16 @@ from course.content.lesson import (
     parse_body,
     split_front_matter,
 )
+from course.content.mockups import MockupEntry
 from course.content.models import (
     ChartSpec,
     CourseInfo,
     CourseSettings,
     GlossaryTerm,
     LessonMeta,
-    MockupEntry,
-    Quiz,
     Stat,
 )
+from course.content.questions import Quiz
 from course.content.yaml_source import KeyPath, YamlDocument, YamlSyntaxError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]

@@ -10,17 +10,8 @@ from markdown_it import MarkdownIt
 
 from course.content.course import Course
 from course.content.lesson import GLOSSARY_LINK, Callout, Embed, MarkdownBlock, TrainerNotes
-from course.content.models import (
-    CoverBannerCard,
-    FacebookPostCard,
-    Mockup,
-    MultipleChoice,
-    PageTabCard,
-    Question,
-    SingleChoice,
-    TrueFalse,
-    TweetCard,
-)
+from course.content.mockups import CoverBannerCard, FacebookPostCard, Mockup, PageTabCard, TweetCard
+from course.content.questions import MultipleChoice, Question, SingleChoice, TrueFalse
 
 _markdown = MarkdownIt("commonmark").enable("table")
 _BLOCK_END = re.compile(r"</(p|li|h\d|td|th|blockquote)>")

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from course.content.course import Course
-from course.content.models import Quiz
-from course.storage.store import FinishedAttempt, LessonVisit
+from course.content.questions import Quiz
+from course.storage.attempts import FinishedAttempt
+from course.storage.learners import LessonVisit
 
 
 def counted_attempt(

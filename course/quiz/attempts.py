@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from course.content.models import Matching, MultipleChoice, Ordering, Question, Quiz, SingleChoice
+from course.content.questions import (
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    Quiz,
+    SingleChoice,
+)
 from course.quiz.grading import QuizResult, grade_responses
 
 StepKind = Literal["answer", "submit"]
@@ -29,12 +36,41 @@ def drawn_questions(quiz: Quiz, seed: int) -> list[Question]:
     rng = random.Random(seed)
     questions = list(quiz.questions)
     if quiz.draw is not None:
-        questions = rng.sample(questions, quiz.draw)
+        questions = _spread_draw(questions, quiz.draw, rng)
         if not quiz.shuffle:
             questions.sort(key=quiz.questions.index)
     elif quiz.shuffle:
         rng.shuffle(questions)
     return questions
+
+
+def _spread_draw(pool: list[Question], count: int, rng: random.Random) -> list[Question]:
+    """`count` questions drawn so that every module the pool covers is represented (the final
+    exam tags each question with its `module`): an even share per module first, as far as each
+    module's pool allows, then the remaining places drawn from every question left. With fewer
+    places than modules, the modules represented are drawn. Questions without a module count
+    as one more group."""
+    groups: dict[str | None, list[Question]] = {}
+    for question in pool:
+        groups.setdefault(question.module, []).append(question)
+    share = count // len(groups)
+    drawn = [q for group in groups.values() for q in rng.sample(group, min(share, len(group)))]
+    left = [q for q in pool if q not in drawn]
+    drawn += (
+        _one_per_group(left, count - len(drawn), rng)
+        if share == 0
+        else rng.sample(left, count - len(drawn))
+    )
+    rng.shuffle(drawn)
+    return drawn
+
+
+def _one_per_group(pool: list[Question], count: int, rng: random.Random) -> list[Question]:
+    """One question from each of `count` groups drawn among the pool's modules."""
+    groups: dict[str | None, list[Question]] = {}
+    for question in pool:
+        groups.setdefault(question.module, []).append(question)
+    return [rng.choice(groups[key]) for key in rng.sample(list(groups), count)]
 
 
 def presented_order(question: Question, seed: int, shuffle: bool) -> list[int]:

@@ -13,21 +13,27 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
-from course.content.models import (
+from course.content.models import Scoring
+from course.content.questions import (
     Matching,
     MultipleChoice,
     Numeric,
     Ordering,
     Question,
     Quiz,
-    Scoring,
     ShortText,
     SingleChoice,
     TrueFalse,
 )
 from course.text import fold
+
+# A stored response, by question type: an option's index (single choice), indexes (multiple),
+# a bool (true/false), left → right (matching), the items in the learner's order (ordering),
+# a text (short answer), a number or French number text (numeric). What arrives from outside
+# (JSON, a form) is `object` until the type's grader has checked its shape.
+Response = int | bool | str | float | list[int] | list[str] | dict[str, str]
 
 EPSILON = 1e-9  # tolerance when comparing a percent with the pass mark (Moodle does the same)
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -117,18 +123,18 @@ def _scored(fraction: float, scoring: Scoring) -> float:
     return fraction
 
 
-def _option_index(question_id: str, value: Any, count: int) -> int:
+def _option_index(question_id: str, value: object, count: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < count:
         raise ResponseError(question_id, f"attendu : le numéro d'une option, de 0 à {count - 1}.")
     return value
 
 
-def _grade_single(question: SingleChoice, response: Any) -> float:
+def _grade_single(question: SingleChoice, response: object) -> float:
     index = _option_index(question.id, response, len(question.options))
     return 1.0 if question.options[index].correct else 0.0
 
 
-def _grade_multiple(question: MultipleChoice, response: Any, scoring: Scoring) -> float:
+def _grade_multiple(question: MultipleChoice, response: object, scoring: Scoring) -> float:
     if not isinstance(response, list):
         raise ResponseError(question.id, "attendu : une liste de numéros d'options, ex. [0, 2].")
     picked = {_option_index(question.id, value, len(question.options)) for value in response}
@@ -136,13 +142,13 @@ def _grade_multiple(question: MultipleChoice, response: Any, scoring: Scoring) -
     return _scored((len(picked & right) - len(picked - right)) / len(right), scoring)
 
 
-def _grade_true_false(question: TrueFalse, response: Any) -> float:
+def _grade_true_false(question: TrueFalse, response: object) -> float:
     if not isinstance(response, bool):
         raise ResponseError(question.id, "attendu : true (vrai) ou false (faux).")
     return 1.0 if response == question.answer else 0.0
 
 
-def _grade_matching(question: Matching, response: Any, scoring: Scoring) -> float:
+def _grade_matching(question: Matching, response: object, scoring: Scoring) -> float:
     if not isinstance(response, dict) or not all(isinstance(v, str) for v in response.values()):
         raise ResponseError(
             question.id,
@@ -156,7 +162,7 @@ def _grade_matching(question: Matching, response: Any, scoring: Scoring) -> floa
     return _scored(right_pairs / len(question.pairs), scoring)
 
 
-def _grade_ordering(question: Ordering, response: Any, scoring: Scoring) -> float:
+def _grade_ordering(question: Ordering, response: object, scoring: Scoring) -> float:
     if not isinstance(response, list) or sorted(map(str, response)) != sorted(question.items):
         raise ResponseError(
             question.id,
@@ -168,7 +174,7 @@ def _grade_ordering(question: Ordering, response: Any, scoring: Scoring) -> floa
     return _scored(in_place / len(question.items), scoring)
 
 
-def _grade_short_text(question: ShortText, response: Any) -> float:
+def _grade_short_text(question: ShortText, response: object) -> float:
     if not isinstance(response, str):
         raise ResponseError(question.id, "attendu : un texte.")
     given = normalise_text(response)
@@ -184,7 +190,7 @@ def _grade_short_text(question: ShortText, response: Any) -> float:
     )
 
 
-def _grade_numeric(question: Numeric, response: Any) -> float:
+def _grade_numeric(question: Numeric, response: object) -> float:
     if isinstance(response, bool) or not isinstance(response, int | float | str):
         raise ResponseError(question.id, "attendu : un nombre, ex. 610 ou « 1\u202f234,5 ».")
     try:
@@ -201,46 +207,56 @@ def _grade_numeric(question: Numeric, response: Any) -> float:
     return 1.0 if question.min - EPSILON <= value <= question.max + EPSILON else 0.0
 
 
-def grade_question(question: Question, response: Any, quiz_scoring: Scoring = "partial") -> float:
+def grade_question(
+    question: Question, response: object, quiz_scoring: Scoring = "partial"
+) -> float:
     """Fraction in [0, 1] for one response; None (no answer) scores 0."""
     if response is None:
         return 0.0
     scoring = question.scoring or quiz_scoring
-    if isinstance(question, SingleChoice):
-        return _grade_single(question, response)
-    if isinstance(question, MultipleChoice):
-        return _grade_multiple(question, response, scoring)
-    if isinstance(question, TrueFalse):
-        return _grade_true_false(question, response)
-    if isinstance(question, Matching):
-        return _grade_matching(question, response, scoring)
-    if isinstance(question, Ordering):
-        return _grade_ordering(question, response, scoring)
-    if isinstance(question, ShortText):
-        return _grade_short_text(question, response)
-    return _grade_numeric(question, response)
+    match question:
+        case SingleChoice():
+            return _grade_single(question, response)
+        case MultipleChoice():
+            return _grade_multiple(question, response, scoring)
+        case TrueFalse():
+            return _grade_true_false(question, response)
+        case Matching():
+            return _grade_matching(question, response, scoring)
+        case Ordering():
+            return _grade_ordering(question, response, scoring)
+        case ShortText():
+            return _grade_short_text(question, response)
+        case Numeric():
+            return _grade_numeric(question, response)
+        case _:
+            assert_never(question)
 
 
-def right_response(question: Question) -> Any:
+def right_response(question: Question) -> Response:
     """A response that scores 1, in the form the quiz page stores (tests, benchmarks, demos)."""
-    if isinstance(question, SingleChoice):
-        return next(i for i, option in enumerate(question.options) if option.correct)
-    if isinstance(question, MultipleChoice):
-        return [i for i, option in enumerate(question.options) if option.correct]
-    if isinstance(question, TrueFalse):
-        return question.answer
-    if isinstance(question, Matching):
-        return {pair.left: pair.right for pair in question.pairs}
-    if isinstance(question, Ordering):
-        return list(question.items)
-    if isinstance(question, ShortText):
-        return question.answers[0]
-    value = question.answer if question.answer is not None else question.min
-    return f"{value:g}".replace(".", ",")
+    match question:
+        case SingleChoice():
+            return next(i for i, option in enumerate(question.options) if option.correct)
+        case MultipleChoice():
+            return [i for i, option in enumerate(question.options) if option.correct]
+        case TrueFalse():
+            return question.answer
+        case Matching():
+            return {pair.left: pair.right for pair in question.pairs}
+        case Ordering():
+            return list(question.items)
+        case ShortText():
+            return question.answers[0]
+        case Numeric():
+            value = question.answer if question.answer is not None else question.min
+            return f"{value:g}".replace(".", ",")
+        case _:
+            assert_never(question)
 
 
 def grade_responses(
-    quiz: Quiz, questions: Sequence[Question], responses: Mapping[str, Any]
+    quiz: Quiz, questions: Sequence[Question], responses: Mapping[str, object]
 ) -> QuizResult:
     """Grade `responses` (question id → response) to `questions`, in their order."""
     unknown = sorted(set(responses) - {question.id for question in questions})
@@ -260,6 +276,6 @@ def grade_responses(
     )
 
 
-def grade_quiz(quiz: Quiz, responses: Mapping[str, Any]) -> QuizResult:
+def grade_quiz(quiz: Quiz, responses: Mapping[str, object]) -> QuizResult:
     """Grade responses to every question of a quiz, in file order (no shuffle, no draw)."""
     return grade_responses(quiz, quiz.questions, responses)

@@ -8,9 +8,9 @@ fits its question is shown as it was stored rather than raising.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, assert_never
 
-from course.content.models import (
+from course.content.questions import (
     Matching,
     MultipleChoice,
     Numeric,
@@ -82,19 +82,23 @@ def describe_response(question: Question, response: Any) -> str:
     """The response in words, for tables and exports."""
     if response is None:
         return NO_ANSWER
-    if isinstance(question, SingleChoice):
-        return _option_label(question, response)
-    if isinstance(question, MultipleChoice):
-        return _picked(question, response)
-    if isinstance(question, TrueFalse):
-        return {True: "Vrai", False: "Faux"}.get(response, _as_stored(response))
-    if isinstance(question, Matching):
-        return _wrong_pairs(question, response)
-    if isinstance(question, Ordering):
-        return " → ".join(map(str, response)) if isinstance(response, list) else str(response)
-    if isinstance(question, ShortText):
-        return " ".join(str(response).split())
-    return _number(response)
+    match question:
+        case SingleChoice():
+            return _option_label(question, response)
+        case MultipleChoice():
+            return _picked(question, response)
+        case TrueFalse():
+            return {True: "Vrai", False: "Faux"}.get(response, _as_stored(response))
+        case Matching():
+            return _wrong_pairs(question, response)
+        case Ordering():
+            return " → ".join(map(str, response)) if isinstance(response, list) else str(response)
+        case ShortText():
+            return " ".join(str(response).split())
+        case Numeric():
+            return _number(response)
+        case _:
+            assert_never(question)
 
 
 def response_key(question: Question, response: Any) -> str:

@@ -1,19 +1,21 @@
 """What group results and exports read from the database: a few queries over the tables of
 course/storage/schema.py, for every learner or only a workshop's members, in one transaction.
 
-Rows come back as plain frozen dataclasses with time zone-aware datetimes (SQLite gives naive
-UTC ones back), so the rest of the reporting code never touches SQL.
+Rows come back as plain frozen dataclasses (with time zone-aware datetimes, as every timestamp
+column reads them), so the rest of the reporting code never touches SQL.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection
 
+from course.storage.attempts import FinishedAttempt
+from course.storage.learners import Learner, LessonVisit, learner_from, visit_from
 from course.storage.schema import (
     attempts,
     certificates,
@@ -24,15 +26,7 @@ from course.storage.schema import (
     workshop_members,
     workshops,
 )
-from course.storage.store import FinishedAttempt, Learner, LessonVisit, Store
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-
-
-def _maybe_aware(moment: datetime | None) -> datetime | None:
-    return None if moment is None else _aware(moment)
+from course.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -110,7 +104,7 @@ def _learners(db: Connection, workshop_id: str | None) -> list[Learner]:
         .where(_in_scope(learners.c.id, workshop_id))
         .order_by(learners.c.name, learners.c.created_at)
     ).all()
-    return [Learner(r.id, r.name, r.email, _aware(r.created_at)) for r in rows]
+    return [learner_from(row) for row in rows]
 
 
 def _memberships(db: Connection, workshop_id: str | None) -> dict[str, list[Membership]]:
@@ -154,8 +148,8 @@ def _attempt(row: Any) -> AttemptRecord:
         float(row.max_score or 0.0),
         float(row.percent or 0.0),
         bool(row.passed),
-        _aware(row.started_at),
-        _aware(row.submitted_at),
+        row.started_at,
+        row.submitted_at,
     )
     return AttemptRecord(finished, row.learner_id, row.responses or {}, row.fractions or {})
 
@@ -174,14 +168,8 @@ def _visits(db: Connection, workshop_id: str | None) -> dict[str, dict[str, Less
         select(lesson_visits).where(_in_scope(lesson_visits.c.learner_id, workshop_id))
     ).all()
     found: dict[str, dict[str, LessonVisit]] = {}
-    for r in rows:
-        found.setdefault(r.learner_id, {})[r.lesson_id] = LessonVisit(
-            r.lesson_id,
-            _aware(r.first_at),
-            _aware(r.last_at),
-            r.seconds,
-            _maybe_aware(r.completed_at),
-        )
+    for row in rows:
+        found.setdefault(row.learner_id, {})[row.lesson_id] = visit_from(row)
     return found
 
 
@@ -215,12 +203,12 @@ def _live_answers(db: Connection, workshop_id: str | None) -> list[LiveAnswerRec
             r.number,
             r.quiz_id,
             r.question_id,
-            _aware(r.launched_at),
+            r.launched_at,
             r.learner_id,
             r.response,
             float(r.fraction),
             float(r.points),
-            _aware(r.answered_at),
+            r.answered_at,
         )
         for r in db.execute(query)
     ]

@@ -15,12 +15,13 @@ from datetime import datetime
 from typing import Any, Literal
 
 from course.content.course import Course
-from course.content.models import Question, Quiz
+from course.content.questions import Question, Quiz
 from course.journey.progress import Progress, learner_progress
 from course.quiz.grading import EPSILON
 from course.quiz.response_text import describe_response, response_key
 from course.results.data import LearnerRecord, ResultsData, read_results
-from course.storage.store import FinishedAttempt, Store
+from course.storage.attempts import FinishedAttempt
+from course.storage.store import Store
 from course.text import fold
 
 EXAM_LABEL = "Examen final"

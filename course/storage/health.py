@@ -22,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from course.content.course import Course
 from course.content.loader import content_dir_from_env, load_course
 from course.formatting import format_number
-from course.storage.store import Store, default_database_url
+from course.storage.database import Database, default_database_url
 
 CONNECT_TIMEOUT = 5  # seconds for PostgreSQL to answer, well within Docker's 30-second default
 DATABASE_ERRORS = (SQLAlchemyError, CommandError, OSError, ImportError, sqlite3.Error, ValueError)
@@ -71,17 +71,17 @@ def _reason(error: BaseException) -> str:
 def check_database(url: str) -> str | None:
     """None when the database answers `SELECT 1`, else why not."""
     try:
-        store = Store(_with_timeout(url))
+        database = Database(_with_timeout(url))
     except DATABASE_ERRORS as error:
         return _reason(error)
     try:
-        with store.transaction() as db:
+        with database.transaction() as db:
             if db.execute(text("SELECT 1")).scalar_one() != 1:
                 return "réponse inattendue à SELECT 1"
     except DATABASE_ERRORS as error:
         return _reason(error)
     finally:
-        store.engine.dispose()
+        database.engine.dispose()
     return None
 
 

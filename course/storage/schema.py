@@ -5,6 +5,9 @@ The migrations in course/storage/migrations/ build exactly these tables (a test 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -20,9 +23,38 @@ from sqlalchemy import (
     Table,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
 
 metadata = MetaData()
-Timestamp = DateTime(timezone=True)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment stored in UTC and always read back time zone-aware.
+
+    PostgreSQL keeps the instant (timestamptz) and gives aware datetimes back; SQLite keeps the
+    UTC wall-clock time as text and gives naive datetimes back, which are marked UTC here.
+    Aware moments are written in UTC, so SQLite's text is UTC whatever zone they came in.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Aware moments in UTC (naive ones are taken as UTC already)."""
+        if value is None or value.tzinfo is None:
+            return value
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any | None, dialect: Dialect) -> datetime | None:
+        """Naive moments (SQLite) marked UTC; aware ones (PostgreSQL) as they come."""
+        if value is None or value.tzinfo is not None:
+            return value
+        moment: datetime = value.replace(tzinfo=UTC)
+        return moment
+
+
+Timestamp = UtcDateTime()
 
 learners = Table(
     "learners",
@@ -30,7 +62,7 @@ learners = Table(
     Column("id", String(32), primary_key=True),
     Column("name", String(200), nullable=False),
     Column("created_at", Timestamp, nullable=False),
-    Column("resume_digest", String(64)),  # SHA-256 of the resume code, never the code itself
+    Column("resume_digest", String(64)),  # keyed digest (HMAC) of the resume code, never the code
     Column("email", String(320)),
     Column("last_seen_at", Timestamp),
     Index("ix_learners_resume_digest", "resume_digest", unique=True),

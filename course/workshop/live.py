@@ -8,24 +8,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, assert_never
 
 import plotly.graph_objects as go
 
 from course.content.charts import PALETTE
-from course.content.models import (
+from course.content.models import Scoring
+from course.content.questions import (
     Matching,
     MultipleChoice,
     Numeric,
     Ordering,
     Question,
-    Scoring,
     ShortText,
     SingleChoice,
     TrueFalse,
 )
 from course.formatting import format_number
 from course.quiz.grading import ResponseError, grade_question
+from course.quiz.labels import option_letter
 
 RIGHT, PARTLY, WRONG = "Juste", "En partie juste", "Faux"
 
@@ -41,28 +42,30 @@ def score_live_answer(
     return fraction, round(fraction * question.points, 4)
 
 
-def option_letter(index: int) -> str:
-    """A, B, C… for the options of a choice question, as the trainer reads them out."""
-    return chr(ord("A") + index) if index < 26 else str(index + 1)
-
-
 def right_answer_text(question: Question) -> str:
     """The right answer in words, for the reveal."""
-    if isinstance(question, SingleChoice | MultipleChoice):
-        return "\u202f; ".join(
-            f"{option_letter(i)}. {option.text}"
-            for i, option in enumerate(question.options)
-            if option.correct
-        )
-    if isinstance(question, TrueFalse):
-        return "Vrai" if question.answer else "Faux"
-    if isinstance(question, Matching):
-        return "\u202f; ".join(f"{pair.left} → {pair.right}" for pair in question.pairs)
-    if isinstance(question, Ordering):
-        return " → ".join(question.items)
-    if isinstance(question, ShortText):
-        return " ou ".join(f"«\u00a0{answer}\u00a0»" for answer in question.answers)
-    assert isinstance(question, Numeric)
+    match question:
+        case SingleChoice() | MultipleChoice():
+            return "\u202f; ".join(
+                f"{option_letter(i)}. {option.text}"
+                for i, option in enumerate(question.options)
+                if option.correct
+            )
+        case TrueFalse():
+            return "Vrai" if question.answer else "Faux"
+        case Matching():
+            return "\u202f; ".join(f"{pair.left} → {pair.right}" for pair in question.pairs)
+        case Ordering():
+            return " → ".join(question.items)
+        case ShortText():
+            return " ou ".join(f"«\u00a0{answer}\u00a0»" for answer in question.answers)
+        case Numeric():
+            return _numeric_answer_text(question)
+        case _:
+            assert_never(question)
+
+
+def _numeric_answer_text(question: Numeric) -> str:
     unit = f"\u00a0{question.unit}" if question.unit else ""
     if question.answer is not None:
         return f"{format_number(question.answer)}{unit}"

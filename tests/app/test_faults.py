@@ -39,7 +39,7 @@ from views.resilience import DATABASE_DOWN, RETRY_LABEL
 
 COURSE = load_course(VALID_COURSE)
 QUIZ = COURSE.quizzes["bases"]
-SQLITE_BUSY_TIMEOUT = 10  # seconds: PRAGMA busy_timeout in course/storage/store.py
+SQLITE_BUSY_TIMEOUT = 10  # seconds: PRAGMA busy_timeout in course/storage/database.py
 
 
 def guarded_app() -> None:
@@ -95,7 +95,7 @@ def test_an_unreachable_database_gives_a_french_message_and_a_retry(
 ) -> None:
     caplog.set_level(logging.INFO, logger="course")
     store = Store(f"sqlite:///{tmp_path / 'data' / 'course.sqlite3'}")
-    _, code = store.create_learner("Zoé Martin", "zoe@asso.fr")
+    _, code = store.learners.create("Zoé Martin", "zoe@asso.fr")
     password = "mot-de-passe-base"
     monkeypatch.setenv(
         "COURSE_DATABASE_URL", f"postgresql://cours:{password}@127.0.0.1:{free_port()}/cours"
@@ -160,9 +160,9 @@ def test_a_postgresql_restart_mid_quiz_asks_to_retry_and_loses_no_answer(
     page = click(page, "Terminer et voir mon score")
     assert not page.exception
     store = Store(own_postgres.url)
-    learner = store.learners_named("Léo Dupont")[0]
-    [finished] = store.finished_attempts(learner.id, QUIZ.id)
-    attempt = store.load_attempt(finished.id)
+    learner = store.learners.named("Léo Dupont")[0]
+    [finished] = store.attempts.finished(learner.id, QUIZ.id)
+    attempt = store.attempts.load(finished.id)
     assert attempt is not None and set(attempt.responses()) == {q.id for q in QUIZ.questions}
     store.engine.dispose()
 
@@ -270,8 +270,8 @@ def test_a_server_restart_mid_quiz_loses_no_saved_answer(
     finally:
         stop_server(server)
     store = Store(f"sqlite:///{data / 'course.sqlite3'}")
-    [learner] = store.learners_named("Zoé Martin")
-    assert len(store.finished_attempts(learner.id, QUIZ.id)) == 1
+    [learner] = store.learners.named("Zoé Martin")
+    assert len(store.attempts.finished(learner.id, QUIZ.id)) == 1
     store.engine.dispose()
 
 

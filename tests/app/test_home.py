@@ -10,6 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from course.content.loader import content_dir_from_env, load_course
+from course.storage.attempts import Attempts
+from course.storage.learners import Learners
 from course.storage.store import Store
 from tests.app.conftest import open_page
 
@@ -37,10 +39,10 @@ def store(data_dir: Path) -> Iterator[Store]:
 @pytest.fixture
 def learner_app(app: Callable[..., AppTest], data_dir: Path, store: Store) -> AppTest:
     """A learner who finished module 1 (marked « terminé ») and opened module 2."""
-    learner, code = store.create_learner("Zoé <b>N’Diaye</b>")
-    store.record_visit(learner.id, FIRST.id, 600)
-    store.complete_lesson(learner.id, FIRST.id)
-    store.record_visit(learner.id, SECOND.id, 60)
+    learner, code = store.learners.create("Zoé <b>N’Diaye</b>")
+    store.learners.record_visit(learner.id, FIRST.id, 600)
+    store.learners.complete_lesson(learner.id, FIRST.id)
+    store.learners.record_visit(learner.id, SECOND.id, 60)
     started = app(str(content_dir_from_env()))
     started.query_params["reprise"] = code
     return started
@@ -108,13 +110,13 @@ def test_progress_is_read_once_a_run_for_sidebar_and_page(
     learner_app: AppTest, monkeypatch: pytest.MonkeyPatch, url_path: str
 ) -> None:
     reads: list[str] = []
-    original = Store.finished_attempts
+    original = Attempts.finished
 
-    def counted(self: Store, learner_id: str, *args: Any, **kwargs: Any) -> Any:
+    def counted(self: Attempts, learner_id: str, *args: Any, **kwargs: Any) -> Any:
         reads.append(learner_id)
         return original(self, learner_id, *args, **kwargs)
 
-    monkeypatch.setattr(Store, "finished_attempts", counted)
+    monkeypatch.setattr(Attempts, "finished", counted)
     page = open_page(learner_app, url_path)
     assert not page.exception
     assert len(reads) == 1
@@ -125,14 +127,14 @@ def test_the_learner_is_read_once_a_run_however_many_parts_ask(
     learner_app: AppTest, monkeypatch: pytest.MonkeyPatch, url_path: str
 ) -> None:
     reads: list[str] = []
-    original = Store.learner
+    original = Learners.get
 
-    def counted(self: Store, learner_id: str) -> Any:
+    def counted(self: Learners, learner_id: str) -> Any:
         reads.append(learner_id)
         return original(self, learner_id)
 
     page = open_page(learner_app, url_path)  # first run: the code in the URL is resumed
-    monkeypatch.setattr(Store, "learner", counted)
+    monkeypatch.setattr(Learners, "get", counted)
     page.run()
     assert not page.exception
     assert page.sidebar.caption and "Zoé" in page.sidebar.caption[0].value

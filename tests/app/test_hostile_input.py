@@ -113,8 +113,8 @@ def test_the_verification_page_shows_a_hostile_name_as_text(
     app: Callable[..., AppTest], typed: str
 ) -> None:
     store = Store()
-    learner, _ = store.create_learner(shown(typed))
-    certificate = store.issue_certificate(learner, "Formation aux réseaux sociaux", 88.0, [])
+    learner, _ = store.learners.create(shown(typed))
+    certificate = store.certificates.issue(learner, "Formation aux réseaux sociaux", 88.0, [])
     page = app()
     page.query_params["code"] = certificate.code
     page = open_page(page, "verification")
@@ -314,7 +314,7 @@ def _type_and_send(page: AppTest, label: str, typed: str, button: str) -> AppTes
 def test_after_twenty_wrong_resume_codes_even_the_right_one_is_refused(
     journey: AppTest,
 ) -> None:
-    _, code = Store().create_learner("Léo Dupont")
+    _, code = Store().learners.create("Léo Dupont")
     page = journey
     for attempt in range(RESUME_TRIES):
         page = _type_and_send(
@@ -327,7 +327,7 @@ def test_after_twenty_wrong_resume_codes_even_the_right_one_is_refused(
 
 
 def test_guessing_through_resume_links_is_slowed_down_too(app: Callable[..., AppTest]) -> None:
-    _, code = Store().create_learner("Léo Dupont")
+    _, code = Store().learners.create("Léo Dupont")
     for attempt in range(RESUME_TRIES):
         page = app()
         page.query_params["reprise"] = f"AAAA-{attempt:04d}"
@@ -344,8 +344,8 @@ def test_after_twenty_unknown_verification_codes_a_real_one_is_refused(
     app: Callable[..., AppTest],
 ) -> None:
     store = Store()
-    learner, _ = store.create_learner("Léo Dupont")
-    real = store.issue_certificate(learner, "Formation aux réseaux sociaux", 90.0, []).code
+    learner, _ = store.learners.create("Léo Dupont")
+    real = store.certificates.issue(learner, "Formation aux réseaux sociaux", 90.0, []).code
     page = open_page(app(), "verification")
     for attempt in range(VERIFY_TRIES):
         page = _type_and_send(page, "Code de vérification", f"AAAA-{attempt:04d}", "Vérifier")

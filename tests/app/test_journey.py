@@ -15,7 +15,9 @@ from course.certificates.badges import recipient_matches
 from course.content.loader import content_dir_from_env, load_course
 from course.quiz.attempts import Attempt
 from course.quiz.grading import QuizResult
-from course.storage.store import Learner, Store
+from course.storage.learners import Learner
+from course.storage.personal_data import learner_data
+from course.storage.store import Store
 from tests.app.conftest import open_page, sign_up
 from views.identity import RESUME_TRIES
 
@@ -55,15 +57,15 @@ def pass_quiz(store: Store, learner: Learner, quiz_id: str, percent: float) -> N
     """A finished attempt at `percent`, as the quiz page would store it."""
     quiz = COURSE.quizzes[quiz_id]
     attempt = Attempt.start(quiz, COURSE.quiz_hashes[quiz_id], learner.id)
-    store.save_new_attempt(attempt)
-    attempt = store.record_step(attempt, 1, "submit")
+    store.attempts.save_new(attempt)
+    attempt = store.attempts.record_step(attempt, 1, "submit")
     result = QuizResult(percent, 100, percent, percent >= quiz.pass_mark, ())
-    store.finish(attempt, result)
+    store.attempts.finish(attempt, result)
 
 
 def complete_course(store: Store, learner: Learner) -> None:
     for lesson in COURSE.lessons:
-        store.record_visit(learner.id, lesson.id, 300)
+        store.learners.record_visit(learner.id, lesson.id, 300)
         assert lesson.meta.quiz is not None
         pass_quiz(store, learner, lesson.meta.quiz, 90)
     pass_quiz(store, learner, "examen-final", 85)
@@ -101,7 +103,7 @@ def test_a_name_without_letters_is_refused_in_french(journey: AppTest) -> None:
 def test_the_code_opens_the_record_on_another_device(
     app: Callable[..., AppTest], journey: AppTest, store: Store
 ) -> None:
-    _, code = store.create_learner("Léo")
+    _, code = store.learners.create("Léo")
     other_device = app(str(content_dir_from_env()))
     other_device.query_params["reprise"] = code.lower().replace("-", " ")
     page = open_page(other_device, "mon-parcours")
@@ -124,12 +126,12 @@ def test_a_completed_course_gives_a_certificate_that_anyone_can_verify(
     app: Callable[..., AppTest], journey: AppTest, store: Store
 ) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learner_by_code(page.query_params["reprise"])
+    learner = store.learners.by_code(page.query_params["reprise"])
     assert learner is not None
     complete_course(store, learner)
     page = page.run()
     assert "score de 85\u202f%" in page.success[-1].value
-    certificate = store.certificate_of(learner.id)
+    certificate = store.certificates.of(learner.id)
     assert certificate is not None
     labels = [b.proto.label for b in page.get("download_button")]
     assert labels[0] == "Télécharger mon attestation (PDF)"
@@ -148,26 +150,26 @@ def test_what_remains_is_listed_until_the_course_is_complete(
     journey: AppTest, store: Store
 ) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learner_by_code(page.query_params["reprise"])
+    learner = store.learners.by_code(page.query_params["reprise"])
     assert learner is not None
     pass_quiz(store, learner, "bases", 90)
     page = page.run()
     remaining = next(m.value for m in page.markdown if m.value.startswith("Pour obtenir"))
     assert "réussir le quiz du module 2" in remaining and "module 1 " not in remaining
     assert "réussir l'examen final" in remaining
-    assert store.certificate_of(learner.id) is None
+    assert store.certificates.of(learner.id) is None
 
 
 def test_a_learner_downloads_then_erases_their_data(journey: AppTest, store: Store) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learner_by_code(page.query_params["reprise"])
+    learner = store.learners.by_code(page.query_params["reprise"])
     assert learner is not None
-    exported = store.learner_data(learner.id)
+    exported = learner_data(store, learner.id)
     assert json.loads(json.dumps(exported))["apprenant"]["nom"] == "Zoé"
     page.checkbox[0].check()
     page = next(b for b in page.run().button if b.label == "Effacer mon parcours").click().run()
     assert page.success[0].value == "Votre parcours a été effacé."
-    assert store.learner(learner.id) is None
+    assert store.learners.get(learner.id) is None
     assert "reprise" not in page.query_params
 
 
@@ -180,8 +182,8 @@ def test_a_module_can_be_marked_finished(
     page = open_page(lesson, "bases")
     page = next(b for b in page.button if b.label == "J'ai terminé ce module").click().run()
     assert any(s.value.startswith("Module terminé le ") for s in page.success)
-    learner = store.learner_by_code(code)
-    assert learner is not None and store.lesson_visits(learner.id)["bases"].completed_at
+    learner = store.learners.by_code(code)
+    assert learner is not None and store.learners.visits(learner.id)["bases"].completed_at
 
 
 def test_a_signed_in_learner_s_exercise_results_are_kept_in_their_record(
@@ -193,9 +195,9 @@ def test_a_signed_in_learner_s_exercise_results_are_kept_in_their_record(
     page = open_page(lesson, "ong-twitter")
     page.text_area(key="exercise:composer-tweet:texte:widget").input("Merci @voisins #Collecte")
     page = next(b for b in page.button if b.label == "Compter les caractères").click().run()
-    learner = store.learner_by_code(code)
+    learner = store.learners.by_code(code)
     assert learner is not None
-    saved = store.exercise_answers(learner.id)["composer-tweet"]
+    saved = store.learners.exercise_answers(learner.id)["composer-tweet"]
     assert saved["hashtags"] == ["Collecte"] and saved["mentions"] == ["voisins"]
 
 
@@ -203,12 +205,12 @@ def test_with_the_certificate_comes_a_hosted_open_badge(
     journey: AppTest, store: Store, static_dir: Path
 ) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learner_by_code(page.query_params["reprise"])
+    learner = store.learners.by_code(page.query_params["reprise"])
     assert learner is not None
     assert not (static_dir / "badges").exists()  # nothing before the certificate
     complete_course(store, learner)
     page = page.run()
-    certificate = store.certificate_of(learner.id)
+    certificate = store.certificates.of(learner.id)
     assert certificate is not None
     labels = [b.proto.label for b in page.get("download_button")]
     assert labels[:2] == [
@@ -236,11 +238,11 @@ def test_a_learner_with_an_email_gets_a_badge_for_that_address(
         "Zoe@Example.org"
     )
     page = sign_up(journey, "Zoé")
-    learner = store.learner_by_code(page.query_params["reprise"])
+    learner = store.learners.by_code(page.query_params["reprise"])
     assert learner is not None and learner.email == "Zoe@Example.org"
     complete_course(store, learner)
     page = page.run()
-    certificate = store.certificate_of(learner.id)
+    certificate = store.certificates.of(learner.id)
     assert certificate is not None
     hosted = static_dir / "badges" / f"assertion-{certificate.code}.json"
     identity = json.loads(hosted.read_text(encoding="utf-8"))["recipient"]
@@ -254,11 +256,11 @@ def test_erasing_the_record_withdraws_the_badge(
     journey: AppTest, store: Store, static_dir: Path
 ) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learner_by_code(page.query_params["reprise"])
+    learner = store.learners.by_code(page.query_params["reprise"])
     assert learner is not None
     complete_course(store, learner)
     page = page.run()
-    certificate = store.certificate_of(learner.id)
+    certificate = store.certificates.of(learner.id)
     assert certificate is not None
     hosted = static_dir / "badges" / f"assertion-{certificate.code}.json"
     assert hosted.exists()
@@ -274,7 +276,7 @@ def test_a_name_the_certificate_cannot_print_is_kept_with_a_warning(
 ) -> None:
     page = sign_up(journey, "Priya ประเสริฐ <b>")
     code = page.query_params["reprise"]
-    learner = store.learner_by_code(code)
+    learner = store.learners.by_code(code)
     assert learner is not None and learner.name == "Priya ประเสริฐ <b>"
     warning = page.warning[0].value
     assert warning.startswith("Votre parcours est bien créé.")

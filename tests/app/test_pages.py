@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,10 +11,22 @@ from streamlit.testing.v1 import AppTest
 
 from course.content.loader import content_dir_from_env, load_course
 from tests.app.conftest import open_page
-from tests.conftest import FIXED_PAGES
+from views.sitemap import LESSON_PAGE, PAGES, PageSpec
 
 COURSE = load_course(content_dir_from_env())
-ALL_PAGES = {**{lesson.id: lesson.meta.title for lesson in COURSE.lessons}, **FIXED_PAGES}
+# Every page's address and heading: the home page's heading is the course's title (tested below).
+ALL_PAGES = {
+    **{lesson.id: lesson.meta.title for lesson in COURSE.lessons},
+    **{page.url_path: page.title for page in PAGES if not page.default},
+}
+
+
+@pytest.mark.parametrize("spec", [*PAGES, LESSON_PAGE], ids=lambda spec: spec.name)
+def test_every_declared_page_has_its_function(spec: PageSpec) -> None:
+    """views/sitemap.py names each page's function: it exists, and takes what the site gives."""
+    parameters = list(inspect.signature(spec.find_function()).parameters)
+    expected = ["slug", "site"] if spec is LESSON_PAGE else ["site"] if spec.needs_site else []
+    assert parameters == expected
 
 
 def test_home_presents_the_course_and_its_modules(app: Callable[..., AppTest]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from course.content.loader import content_dir_from_env, load_course
-from course.content.models import (
+from course.content.questions import (
     Matching,
     MultipleChoice,
     Numeric,
@@ -196,7 +196,7 @@ def test_the_evaluation_page_lists_the_final_exam_after_the_module_quizzes(
     assert titles[0] == SHIPPED.quizzes["bases"].title
     pool = len(EXAM.questions)
     assert any(
-        f"20 questions tirées au sort parmi {pool} · tous les modules" in c.value
+        f"{EXAM.draw} questions tirées au sort parmi {pool} · tous les modules" in c.value
         for c in page.caption
     )
 
@@ -205,17 +205,19 @@ def test_the_final_exam_can_be_taken_to_the_end_with_a_perfect_score(exam_app: A
     exam_app.query_params["quiz"] = "examen-final"
     page = button(sign_up(open_page(exam_app, "evaluation")), "Commencer le quiz")
     seen = []
-    for number in range(1, 21):
-        assert page.subheader[0].value == f"Question {number} sur 20"
+    assert EXAM.draw is not None
+    for number in range(1, EXAM.draw + 1):
+        assert page.subheader[0].value == f"Question {number} sur {EXAM.draw}"
         question = next(BY_PROMPT[m.value] for m in page.markdown if m.value in BY_PROMPT)
         page = answer_perfectly(page, question)
         assert not page.exception
         assert any("Réponse enregistrée" in s.value for s in page.success), question.id
         seen.append(question.id)
-        if number < 20:
+        if number < EXAM.draw:
             page = button(page, "Question suivante")
-    assert len(set(seen)) == 20
+    assert len(set(seen)) == EXAM.draw
+    assert {q.module for q in EXAM.questions if q.id in seen} == {q.module for q in EXAM.questions}
     page = button(page, "Terminer et voir mon score")
     assert page.metric[0].value == "100\u202f%"
     assert "Quiz réussi" in page.success[0].value
-    assert len(page.expander) == 20
+    assert len(page.expander) == EXAM.draw

@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest, local_script_runner
 
 from course.content.loader import content_dir_from_env, load_course
 from course.storage.store import Store
-from course.workshop.workshops import LiveQuestion, Workshops
+from course.workshop.questions import LiveQuestion, LiveQuestions
+from course.workshop.workshops import Workshops
 from tests.app.conftest import open_page, sign_up
 from views import live
 from views.live import PHONE_FRAGMENT, live_signature
@@ -84,10 +85,9 @@ def _launch(trainer: AppTest) -> AppTest:
 
 
 def _current_id(code: str) -> str:
-    workshops = Workshops(_store())
-    workshop = workshops.by_code(code)
+    workshop = Workshops(_store()).by_code(code)
     assert workshop is not None
-    current = workshops.current_question(workshop.id)
+    current = LiveQuestions(_store()).current_question(workshop.id)
     assert current is not None
     return current.id
 
@@ -120,8 +120,8 @@ def test_a_live_question_goes_from_launch_to_reveal_and_into_the_participant_s_r
     assert QUESTION.explanation in [i.value for i in phone.info]
 
     store = _store()
-    zoe = store.learners_named("Zoé Martin")[0]
-    answers = Workshops(store).answers_of(zoe.id)
+    zoe = store.learners.named("Zoé Martin")[0]
+    answers = LiveQuestions(store).answers_of(zoe.id)
     assert [(q.question_id, a.fraction) for q, a in answers] == [(QUESTION.id, 1.0)]
     journey = open_page(phone, "mon-parcours")  # the points are in Zoé's own record
     assert "Vos ateliers" in [s.value for s in journey.subheader]
@@ -150,8 +150,8 @@ def test_an_answer_after_the_question_is_closed_is_refused(
     assert "les réponses ne sont plus acceptées" in phone.info[0].value
     workshop = Workshops(_store()).by_code(code)
     assert workshop is not None
-    current = Workshops(_store()).current_question(workshop.id)
-    assert current is not None and Workshops(_store()).answers(current.id) == []
+    current = LiveQuestions(_store()).current_question(workshop.id)
+    assert current is not None and LiveQuestions(_store()).answers(current.id) == []
 
 
 def test_the_phone_s_poll_draws_the_question_and_the_sent_answer_without_a_page_run(
@@ -172,19 +172,19 @@ def test_the_phone_s_poll_draws_the_question_and_the_sent_answer_without_a_page_
     # While the question is unchanged, a poll reads no database table and redraws the same
     # widgets (same ids): the browser keeps a choice made but not sent.
     read: list[str] = []
-    original = Workshops.current_question
+    original = LiveQuestions.current_question
 
-    def counted(self: Workshops, workshop_id: str) -> LiveQuestion | None:
+    def counted(self: LiveQuestions, workshop_id: str) -> LiveQuestion | None:
         read.append(workshop_id)
         return original(self, workshop_id)
 
-    monkeypatch.setattr(Workshops, "current_question", counted)
+    monkeypatch.setattr(LiveQuestions, "current_question", counted)
     for _ in range(2):
         phone = _poll(phone, monkeypatch)
         assert [(r.id, r.key) for r in phone.radio] == [(radio.id, radio.key)]
     assert read == []
     assert radio.key != radio.form_id  # the keys of widget and form differ
-    monkeypatch.setattr(Workshops, "current_question", original)
+    monkeypatch.setattr(LiveQuestions, "current_question", original)
 
     right = next(i for i, option in enumerate(QUESTION.options) if option.correct)  # type: ignore[union-attr]
     phone.radio[0].set_value(right)
@@ -194,7 +194,7 @@ def test_the_phone_s_poll_draws_the_question_and_the_sent_answer_without_a_page_
     assert not phone.radio and not phone.warning
     phone = _poll(phone, monkeypatch)
     assert "Réponse envoyée" in phone.success[0].value and not phone.radio
-    assert len(Workshops(_store()).answers(_current_id(code))) == 1  # stored once
+    assert len(LiveQuestions(_store()).answers(_current_id(code))) == 1  # stored once
 
     trainer = _button(trainer.run(), "Révéler la réponse")
     live_signature.clear()
@@ -216,7 +216,7 @@ def test_a_response_not_usable_keeps_its_message_across_polls(
     phone = _poll(phone, monkeypatch)  # a poll does not wipe the message
     assert "Répondez avant de valider." in phone.warning[0].value
     assert phone.radio  # and the form is still there
-    assert Workshops(_store()).answers(_current_id(code)) == []
+    assert LiveQuestions(_store()).answers(_current_id(code)) == []
 
 
 def test_an_answer_sent_before_the_phone_saw_the_close_gets_the_french_warning(
@@ -244,4 +244,4 @@ def test_an_answer_sent_before_the_phone_saw_the_close_gets_the_french_warning(
     live_signature.clear()
     phone = _poll(phone, monkeypatch)  # the close seen: still the warning
     assert [w.value for w in phone.warning] == [late]
-    assert Workshops(_store()).answers(_current_id(code)) == []
+    assert LiveQuestions(_store()).answers(_current_id(code)) == []

@@ -99,7 +99,7 @@ def test_the_certificate_downloads_and_its_code_verifies(
 ) -> None:
     code = sign_up(page, journey_server, "Zoé <b>Test</b>")
     store = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
-    learner = store.learner_by_code(code)
+    learner = store.learners.by_code(code)
     assert learner is not None
     complete_course(store, learner)
     page.reload()
@@ -111,7 +111,7 @@ def test_the_certificate_downloads_and_its_code_verifies(
     assert pdf.startswith(b"%PDF")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Zoé <b>Test</b>" in " ".join(text.split())
-    certificate = store.certificate_of(learner.id)
+    certificate = store.certificates.of(learner.id)
     store.engine.dispose()
     assert certificate is not None and certificate.code in text
     open_app_page(page, f"{journey_server.url}/verification?code={certificate.code}")
@@ -145,7 +145,7 @@ def test_the_open_badge_is_hosted_until_the_record_is_erased(
 ) -> None:
     code = sign_up(page, journey_server, "Zoé Badge")
     store = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
-    learner = store.learner_by_code(code)
+    learner = store.learners.by_code(code)
     assert learner is not None
     complete_course(store, learner)
     store.engine.dispose()

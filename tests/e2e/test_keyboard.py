@@ -13,7 +13,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from course.content.loader import content_dir_from_env, load_course
-from course.content.models import (
+from course.content.questions import (
     Matching,
     MultipleChoice,
     Ordering,

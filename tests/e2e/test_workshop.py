@@ -32,7 +32,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from course.content.loader import content_dir_from_env, load_course
 from course.storage.store import Store
-from course.workshop.workshops import Workshops
+from course.workshop.questions import LiveQuestions
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tools.postgres_server import PostgresServer
@@ -221,10 +221,10 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
 
     store = Store(database_url)
     try:
-        workshops = Workshops(store)
+        live = LiveQuestions(store)
         for name, _, choice in people:
-            learner = store.learners_named(name)[0]
-            answers = workshops.answers_of(learner.id)
+            learner = store.learners.named(name)[0]
+            answers = live.answers_of(learner.id)
             assert [(q.question_id, a.response) for q, a in answers] == [(QUESTION.id, choice)]
     finally:
         store.engine.dispose()

@@ -9,10 +9,12 @@ from typing import Any
 
 from course.content.course import Course
 from course.content.loader import load_course, load_quiz
-from course.content.models import Quiz
+from course.content.questions import Quiz
 from course.quiz.attempts import Attempt
 from course.quiz.grading import grade_question
-from course.storage.store import Learner, Store
+from course.storage.learners import Learner
+from course.storage.store import Store
+from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshop, Workshops
 from tests.conftest import FIXTURES, VALID_COURSE
 
@@ -48,17 +50,19 @@ def take(
 ) -> Attempt:
     """A finished attempt, answered and submitted as the quiz page does it."""
     attempt = Attempt.start(quiz, "hash", learner.id, now=at)
-    store.save_new_attempt(attempt)
+    store.attempts.save_new(attempt)
     for question_id, response in responses.items():
-        attempt = store.record_step(attempt, attempt.next_step, "answer", question_id, response, at)
+        attempt = store.attempts.record_step(
+            attempt, attempt.next_step, "answer", question_id, response, at
+        )
     done = at + timedelta(minutes=minutes)
-    attempt = store.record_step(attempt, attempt.next_step, "submit", now=done)
-    store.finish(attempt, attempt.grade(quiz), now=done)
+    attempt = store.attempts.record_step(attempt, attempt.next_step, "submit", now=done)
+    store.attempts.finish(attempt, attempt.grade(quiz), now=done)
     return attempt
 
 
 def answer_live(
-    workshops: Workshops,
+    live_questions: LiveQuestions,
     workshop: Workshop,
     quiz: Quiz,
     question_id: str,
@@ -67,10 +71,10 @@ def answer_live(
 ) -> None:
     """Launch a question to the room; each learner answers 10 seconds later, graded."""
     question = next(q for q in quiz.questions if q.id == question_id)
-    live = workshops.launch(workshop.id, quiz.id, question_id, at)
+    live = live_questions.launch(workshop.id, quiz.id, question_id, at)
     for learner, response in answers.items():
         fraction = grade_question(question, response, quiz.scoring)
-        stored = workshops.answer(
+        stored = live_questions.answer(
             live.id,
             learner.id,
             response,
@@ -79,7 +83,7 @@ def answer_live(
             at + timedelta(seconds=10),
         )
         assert stored
-    workshops.close_question(live.id, at + timedelta(minutes=1))
+    live_questions.close_question(live.id, at + timedelta(minutes=1))
 
 
 @dataclass(frozen=True)
@@ -101,19 +105,20 @@ def make_group(store: Store, course: Course) -> Group:
     workshops = Workshops(store)
     tuesday = workshops.open_workshop("Atelier du mardi", now=NOW)
     other = workshops.open_workshop("Atelier du jeudi", now=NOW)
-    zoe, _ = store.create_learner("Zoé Martin", now=NOW)
-    leo, _ = store.create_learner("Léo Dupont", now=NOW)
-    ana, _ = store.create_learner("Ana Souza", now=NOW)
+    zoe, _ = store.learners.create("Zoé Martin", now=NOW)
+    leo, _ = store.learners.create("Léo Dupont", now=NOW)
+    ana, _ = store.learners.create("Ana Souza", now=NOW)
     workshops.join(tuesday.id, zoe.id, "Zoé", NOW)
     workshops.join(tuesday.id, leo.id, "Léo", NOW)
     workshops.join(other.id, ana.id, "Ana", NOW)
-    store.record_visit(zoe.id, "bases", 0, NOW)
-    store.record_visit(zoe.id, "bases", 300, NOW + timedelta(minutes=5))
-    store.record_visit(leo.id, "bases", 90, NOW + timedelta(minutes=2))
+    store.learners.record_visit(zoe.id, "bases", 0, NOW)
+    store.learners.record_visit(zoe.id, "bases", 300, NOW + timedelta(minutes=5))
+    store.learners.record_visit(leo.id, "bases", 90, NOW + timedelta(minutes=2))
     bases = course.quizzes["bases"]
     take(store, bases, zoe, {"q1": 1, "q2": True}, NOW + timedelta(minutes=10))
     take(store, bases, zoe, {"q1": 0, "q2": True}, NOW + timedelta(minutes=20), minutes=3)
     take(store, bases, leo, {"q1": 1, "q2": False}, NOW + timedelta(minutes=12))
-    answer_live(workshops, tuesday, bases, "q1", {zoe: 0, leo: 1}, NOW + timedelta(minutes=30))
-    answer_live(workshops, other, bases, "q1", {ana: 1}, NOW + timedelta(minutes=30))
+    live = LiveQuestions(store)
+    answer_live(live, tuesday, bases, "q1", {zoe: 0, leo: 1}, NOW + timedelta(minutes=30))
+    answer_live(live, other, bases, "q1", {ana: 1}, NOW + timedelta(minutes=30))
     return Group(course, tuesday, other, zoe, leo, ana)

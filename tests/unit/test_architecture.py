@@ -43,7 +43,8 @@ def test_the_home_page_starts_without_the_libraries_of_other_pages() -> None:
     (tables), fpdf2 and fontTools (certificates), openpyxl (exports), alembic or segno."""
     imports_of_the_home_page = (
         "import sys\n"
-        "import views.common, views.site, views.identity, views.resilience, views.home\n"
+        "import views.kept, views.page, views.site, views.identity, views.resilience\n"
+        "import views.home\n"
         "import course.logs, course.storage.store\n"
         f"print(sorted(m for m in {HEAVY_LIBRARIES!r} if m in sys.modules))\n"
     )

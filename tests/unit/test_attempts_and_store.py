@@ -6,7 +6,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 from course.content.loader import load_quiz
-from course.content.models import Ordering
+from course.content.questions import Ordering
 from course.quiz.attempts import Attempt, drawn_questions, presented_order
 from course.storage.store import Store
 from tests.conftest import FIXTURES, PERFECT
@@ -59,13 +59,13 @@ def test_the_time_limit_is_enforced_with_the_server_clock() -> None:
 
 def test_an_unfinished_attempt_resumes_after_a_server_restart(database_url: str) -> None:
     before = Store(database_url)
-    learner = before.add_learner("Zoé")
+    learner = before.learners.add("Zoé")
     attempt = Attempt.start(QUIZ, "hash", learner)
-    before.save_new_attempt(attempt)
-    attempt = before.record_step(attempt, 1, "answer", "texte", "abonnés")
+    before.attempts.save_new(attempt)
+    attempt = before.attempts.record_step(attempt, 1, "answer", "texte", "abonnés")
     before.engine.dispose()  # the server stops
     after = Store(database_url)
-    resumed = after.open_attempt(learner, QUIZ.id)
+    resumed = after.attempts.in_progress(learner, QUIZ.id)
     assert resumed is not None
     assert (resumed.id, resumed.seed, resumed.question_ids) == (
         attempt.id,
@@ -76,32 +76,32 @@ def test_an_unfinished_attempt_resumes_after_a_server_restart(database_url: str)
 
 
 def test_a_double_submit_stores_one_result(store: Store) -> None:
-    learner = store.add_learner("Léa")
+    learner = store.learners.add("Léa")
     attempt = Attempt.start(QUIZ, "hash", learner)
-    store.save_new_attempt(attempt)
-    attempt = store.record_step(attempt, 1, "answer", "vrai-faux", False)
+    store.attempts.save_new(attempt)
+    attempt = store.attempts.record_step(attempt, 1, "answer", "vrai-faux", False)
     for _ in range(2):
-        submitted = store.record_step(attempt, 2, "submit")
-        store.finish(submitted, submitted.grade(QUIZ))
-    finished = store.finished_attempts(learner, QUIZ.id)
+        submitted = store.attempts.record_step(attempt, 2, "submit")
+        store.attempts.finish(submitted, submitted.grade(QUIZ))
+    finished = store.attempts.finished(learner, QUIZ.id)
     assert len(finished) == 1 and finished[0].score == 1.0
-    assert len(store.load_attempt(attempt.id).steps) == 2  # type: ignore[union-attr]
+    assert len(store.attempts.load(attempt.id).steps) == 2  # type: ignore[union-attr]
 
 
 def take_quiz(store: Store, name: str, errors: list[BaseException]) -> None:
     try:
-        learner = store.add_learner(name)
+        learner = store.learners.add(name)
         attempt = Attempt.start(QUIZ, "hash", learner)
-        store.save_new_attempt(attempt)
+        store.attempts.save_new(attempt)
         for number, question_id in enumerate(attempt.question_ids, start=1):
-            attempt = store.record_step(
+            attempt = store.attempts.record_step(
                 attempt, number, "answer", question_id, PERFECT[question_id]
             )
-            attempt = store.record_step(
+            attempt = store.attempts.record_step(
                 attempt, number, "answer", question_id, None
             )  # a double click
-        attempt = store.record_step(attempt, attempt.next_step, "submit")
-        store.finish(attempt, attempt.grade(QUIZ))
+        attempt = store.attempts.record_step(attempt, attempt.next_step, "submit")
+        store.attempts.finish(attempt, attempt.grade(QUIZ))
     except BaseException as exc:
         errors.append(exc)
 
@@ -122,5 +122,5 @@ def test_fifty_learners_submitting_at_once_lose_nothing(store: Store) -> None:
         step_count = db.exec_driver_sql("SELECT COUNT(*) FROM attempt_steps").scalar()
     assert len(learners) == 50
     assert step_count == 50 * (len(QUIZ.questions) + 1)  # each answer once, despite double clicks
-    results = [store.finished_attempts(learner, QUIZ.id) for learner in learners]
+    results = [store.attempts.finished(learner, QUIZ.id) for learner in learners]
     assert all(len(r) == 1 and r[0].percent == 100.0 and r[0].passed for r in results)

@@ -16,6 +16,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from course.storage.personal_data import learner_data
 from course.storage.store import Store
 from tests.unit.group_data import Group, group_course, make_group
 from tools.postgres_server import PostgresServer, postgres_bin_dir
@@ -24,14 +25,14 @@ from tools.postgres_server import PostgresServer, postgres_bin_dir
 def everything(store: Store, group: Group) -> dict[str, Any]:
     """What each learner of the group would get from « Télécharger mes données »."""
     return {
-        learner.name: store.learner_data(learner.id)
+        learner.name: learner_data(store, learner.id)
         for learner in (group.zoe, group.leo, group.ana)
     }
 
 
 def with_certificate(store: Store) -> tuple[Group, str]:
     group = make_group(store, group_course())
-    issued = store.issue_certificate(group.zoe, "Formation aux réseaux sociaux", 91.0, ["bases"])
+    issued = store.certificates.issue(group.zoe, "Formation aux réseaux sociaux", 91.0, ["bases"])
     return group, issued.code
 
 
@@ -59,12 +60,12 @@ def test_a_sqlite_backup_taken_while_learners_work_restores_everything(
     store = sqlite_store
     group, code = with_certificate(store)
     before = everything(store, group)
-    busy = store.add_learner("Apprenant pendant la sauvegarde")
+    busy = store.learners.add("Apprenant pendant la sauvegarde")
     stop, writing = threading.Event(), threading.Event()
 
     def keep_writing() -> None:  # the course keeps running during the backup
         while not stop.is_set():
-            store.record_visit(busy, "bases", 1)
+            store.learners.record_visit(busy, "bases", 1)
             writing.set()
 
     writer = threading.Thread(target=keep_writing)
@@ -87,9 +88,9 @@ def test_a_sqlite_backup_taken_while_learners_work_restores_everything(
     restored = Store(f"sqlite:///{restored_file}")
     assert everything(restored, group) == before
     assert len(before["Zoé Martin"]["quiz"]) == 2 and before["Zoé Martin"]["ateliers"]
-    certificate = restored.certificate(code)
+    certificate = restored.certificates.by_code(code)
     assert certificate is not None and certificate.learner_name == "Zoé Martin"
-    assert restored.learner_exists(busy)  # and what was written up to the backup
+    assert restored.learners.exists(busy)  # and what was written up to the backup
     restored.engine.dispose()
 
 
@@ -125,5 +126,5 @@ def test_a_postgresql_dump_restores_into_a_new_database(
 
     restored = Store(f"{base}/{names[1]}")
     assert everything(restored, group) == before
-    assert restored.certificate(code) is not None
+    assert restored.certificates.by_code(code) is not None
     restored.engine.dispose()

@@ -21,7 +21,8 @@ from course.content.loader import content_dir_from_env, file_hash, load_course, 
 from course.formatting import format_long_date
 from course.quiz.attempts import Attempt
 from course.quiz.grading import QuizResult
-from course.storage.store import Learner, Store
+from course.storage.learners import Learner
+from course.storage.store import Store
 from tests.conftest import PROJECT_ROOT, VALID_COURSE
 
 
@@ -157,12 +158,12 @@ def complete_course(course: Course, store: Store, learner: Learner) -> None:
     def passed(quiz_id: str, percent: float) -> None:
         quiz = course.quizzes[quiz_id]
         attempt = Attempt.start(quiz, course.quiz_hashes[quiz_id], learner.id)
-        store.save_new_attempt(attempt)
-        attempt = store.record_step(attempt, 1, "submit")
-        store.finish(attempt, QuizResult(percent, 100, percent, True, ()))
+        store.attempts.save_new(attempt)
+        attempt = store.attempts.record_step(attempt, 1, "submit")
+        store.attempts.finish(attempt, QuizResult(percent, 100, percent, True, ()))
 
     for lesson in course.lessons:
-        store.record_visit(learner.id, lesson.id, 300)
+        store.learners.record_visit(learner.id, lesson.id, 300)
         assert lesson.meta.quiz is not None
         passed(lesson.meta.quiz, 90)
     assert course.settings is not None and course.settings.completion.final_exam
@@ -185,9 +186,9 @@ def test_grade_record_creates_the_learner_and_stores_the_graded_attempt(
     code = CODE.search(result.stderr)
     assert code is not None
     assert "Nouvel apprenant «\u00a0Zoé N’Diaye\u00a0»" in result.stderr
-    learner = store.learner_by_code(code.group())  # the code printed opens the record
+    learner = store.learners.by_code(code.group())  # the code printed opens the record
     assert learner is not None and learner.name == "Zoé N’Diaye"
-    [finished] = store.finished_attempts(learner.id)
+    [finished] = store.attempts.finished(learner.id)
     quiz = load_quiz(ALL_TYPES)
     assert (finished.quiz_id, finished.quiz_hash) == (quiz.id, file_hash(ALL_TYPES.read_bytes()))
     assert (finished.score, finished.max_score, finished.passed) == (
@@ -196,7 +197,7 @@ def test_grade_record_creates_the_learner_and_stores_the_graded_attempt(
         printed["passed"],
     )
     assert finished.percent == pytest.approx(printed["percent"])
-    attempt = store.load_attempt(finished.id)
+    attempt = store.attempts.load(finished.id)
     assert attempt is not None
     assert attempt.question_ids == tuple(q.id for q in quiz.questions)  # file order, no draw
     assert attempt.responses() == json.loads(PARTIAL.read_text(encoding="utf-8"))
@@ -209,21 +210,21 @@ def test_the_same_name_twice_is_one_learner_with_two_attempts(data_dir: Path, st
     assert (first.returncode, second.returncode) == (0, 0), first.stderr + second.stderr
     assert "Nouvel apprenant" in first.stderr and "Nouvel apprenant" not in second.stderr
     assert "Tentative enregistrée pour «\u00a0Camille Martin\u00a0»." in second.stderr
-    [learner] = store.learners_named("Camille Martin")
-    attempts = store.finished_attempts(learner.id)
+    [learner] = store.learners.named("Camille Martin")
+    attempts = store.attempts.finished(learner.id)
     assert [a.percent for a in attempts] == pytest.approx([250 / 9, 100.0])
 
 
 def test_an_ambiguous_name_exits_2_and_points_to_the_resume_code(
     data_dir: Path, store: Store
 ) -> None:
-    store.create_learner("Camille Martin")
-    other, code = store.create_learner("Camille Martin")
+    store.learners.create("Camille Martin")
+    other, code = store.learners.create("Camille Martin")
     result = record("Camille Martin", data_dir)
     assert_french_failure(result, 2)
     assert "2\u00a0apprenants s'appellent «\u00a0Camille Martin\u00a0»" in result.stderr
     assert "--code" in result.stderr
-    assert all(not store.finished_attempts(lr.id) for lr in store.learners_named("Camille Martin"))
+    assert all(not store.attempts.finished(lr.id) for lr in store.learners.named("Camille Martin"))
     by_code = run_cli(
         "grade",
         str(ALL_TYPES),
@@ -234,7 +235,7 @@ def test_an_ambiguous_name_exits_2_and_points_to_the_resume_code(
         data_dir=data_dir,
     )
     assert by_code.returncode == 0, by_code.stderr
-    assert len(store.finished_attempts(other.id)) == 1
+    assert len(store.attempts.finished(other.id)) == 1
 
 
 @pytest.mark.parametrize(
@@ -253,13 +254,13 @@ def test_recording_without_a_usable_learner_exits_2_in_french(
     result = run_cli("grade", str(ALL_TYPES), str(PARTIAL), *args, data_dir=data_dir)
     assert_french_failure(result, 2)
     assert message in result.stderr
-    assert store.learners_named("Zoé") == []
+    assert store.learners.named("Zoé") == []
 
 
 def test_a_bad_responses_file_records_nothing(data_dir: Path, store: Store) -> None:
     bad = GRADING / "responses" / "question-inconnue.json"
     assert_french_failure(record("Zoé", data_dir, bad), 2)
-    assert store.learners_named("Zoé") == []
+    assert store.learners.named("Zoé") == []
 
 
 def test_a_database_that_cannot_be_opened_is_a_french_message(tmp_path: Path) -> None:
@@ -278,8 +279,8 @@ def test_a_database_that_cannot_be_opened_is_a_french_message(tmp_path: Path) ->
 def test_certificate_of_an_incomplete_learner_exits_1_listing_what_is_missing(
     tmp_path: Path, data_dir: Path, store: Store, course: Course
 ) -> None:
-    learner, _ = store.create_learner("Zoé")
-    store.record_visit(learner.id, course.lessons[0].id, 60)
+    learner, _ = store.learners.create("Zoé")
+    store.learners.record_visit(learner.id, course.lessons[0].id, 60)
     out = tmp_path / "attestation.pdf"
     result = run_cli("certificate", "--learner", "Zoé", "--out", str(out), data_dir=data_dir)
     assert_french_failure(result, 1)
@@ -288,7 +289,7 @@ def test_certificate_of_an_incomplete_learner_exits_1_listing_what_is_missing(
     assert lines[1].startswith("- réussir le quiz du module 1 («\u00a0")
     assert lines[-1].startswith("- réussir l'examen final (à partir de")
     assert len(lines) == 1 + len(course.lessons) + 1
-    assert not out.exists() and store.certificate_of(learner.id) is None
+    assert not out.exists() and store.certificates.of(learner.id) is None
 
 
 @pytest.mark.parametrize(
@@ -303,8 +304,8 @@ def test_certificate_of_an_incomplete_learner_exits_1_listing_what_is_missing(
 def test_certificate_for_an_unknown_or_ambiguous_learner_exits_1(
     tmp_path: Path, data_dir: Path, store: Store, args: list[str], message: str
 ) -> None:
-    store.create_learner("Camille")
-    store.create_learner("Camille")
+    store.learners.create("Camille")
+    store.learners.create("Camille")
     result = run_cli("certificate", *args, "--out", str(tmp_path / "a.pdf"), data_dir=data_dir)
     assert_french_failure(result, 1)
     assert message in result.stderr
@@ -323,14 +324,14 @@ def test_a_complete_learner_gets_the_certificate_and_anyone_can_verify_it(
 ) -> None:
     graded = record("Zoé N’Diaye", data_dir)  # a paper quiz first: the learner is created
     assert graded.returncode == 0, graded.stderr
-    [learner] = store.learners_named("Zoé N’Diaye")
+    [learner] = store.learners.named("Zoé N’Diaye")
     complete_course(course, store, learner)
     out = tmp_path / "attestation.pdf"
     result = run_cli(
         "certificate", "--learner", "Zoé N’Diaye", "--out", str(out), data_dir=data_dir
     )
     assert result.returncode == 0, result.stderr
-    issued = store.certificate_of(learner.id)
+    issued = store.certificates.of(learner.id)
     assert issued is not None and issued.percent == 85
     assert result.stdout.splitlines() == [
         f"Attestation de «\u00a0Zoé N’Diaye\u00a0» écrite dans {out}.",
@@ -373,7 +374,7 @@ def test_hostile_names_are_stored_and_printed_literally(
     graded = record(name, data_dir)
     assert graded.returncode == 0, graded.stderr
     assert f"Nouvel apprenant «\u00a0{name}\u00a0»" in graded.stderr
-    [learner] = store.learners_named(name)
+    [learner] = store.learners.named(name)
     assert learner.name == name
     complete_course(course, store, learner)
     out = tmp_path / "attestation.pdf"
@@ -381,7 +382,7 @@ def test_hostile_names_are_stored_and_printed_literally(
     assert issued.returncode == 0, issued.stderr
     assert f"Attestation de «\u00a0{name}\u00a0»" in issued.stdout
     assert re.sub(r"\s+", "", name) in re.sub(r"\s+", "", pdf_text(out))
-    certificate = store.certificate_of(learner.id)
+    certificate = store.certificates.of(learner.id)
     assert certificate is not None
     verified = run_cli("verify", certificate.code, data_dir=data_dir)
     assert f"Délivrée à\u202f: {name}\n" in verified.stdout
@@ -390,7 +391,7 @@ def test_hostile_names_are_stored_and_printed_literally(
 def test_the_pdf_cannot_be_written_exits_1(
     tmp_path: Path, data_dir: Path, store: Store, course: Course
 ) -> None:
-    learner, _ = store.create_learner("Zoé")
+    learner, _ = store.learners.create("Zoé")
     complete_course(course, store, learner)
     out = tmp_path / "absent" / "attestation.pdf"
     result = run_cli("certificate", "--learner", "Zoé", "--out", str(out), data_dir=data_dir)

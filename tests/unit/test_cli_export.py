@@ -50,8 +50,8 @@ def tuesday(store: Store, course: Course) -> Workshop:
     """Zoé in the Tuesday workshop passes every quiz; Léo, who never joined, takes one."""
     workshops = Workshops(store)
     workshop = workshops.open_workshop("Atelier du mardi", now=NOW)
-    zoe, _ = store.create_learner("Zoé Martin")
-    leo, _ = store.create_learner('=HYPERLINK("http://x","clic")')
+    zoe, _ = store.learners.create("Zoé Martin")
+    leo, _ = store.learners.create('=HYPERLINK("http://x","clic")')
     workshops.join(workshop.id, zoe.id, "Zoé", NOW)
     for number, quiz in enumerate(course.quizzes.values()):
         right = {q.id: right_response(q) for q in quiz.questions}

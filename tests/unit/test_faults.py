@@ -28,14 +28,14 @@ def serve(url: str, attempt_ids: list[str], go: Path) -> None:
     while not go.exists():
         time.sleep(0.01)
     for attempt_id in attempt_ids:
-        attempt = store.load_attempt(attempt_id)
+        attempt = store.attempts.load(attempt_id)
         assert attempt is not None
         for number, question_id in enumerate(attempt.question_ids, start=1):
-            attempt = store.record_step(
+            attempt = store.attempts.record_step(
                 attempt, number, "answer", question_id, PERFECT[question_id]
             )
-        attempt = store.record_step(attempt, len(attempt.question_ids) + 1, "submit")
-        store.finish(attempt, attempt.grade(QUIZ))
+        attempt = store.attempts.record_step(attempt, len(attempt.question_ids) + 1, "submit")
+        store.attempts.finish(attempt, attempt.grade(QUIZ))
     store.engine.dispose()
 
 
@@ -57,10 +57,10 @@ def main(argv: list[str]) -> None:
 def test_two_servers_replaying_the_same_answers_store_each_once(
     store: Store, tmp_path: Path
 ) -> None:
-    learners = [store.add_learner(f"Apprenant {n}") for n in range(LEARNERS)]
+    learners = [store.learners.add(f"Apprenant {n}") for n in range(LEARNERS)]
     attempts = [Attempt.start(QUIZ, "hash", learner) for learner in learners]
     for attempt in attempts:
-        store.save_new_attempt(attempt)
+        store.attempts.save_new(attempt)
     ids_file, go = tmp_path / "attempts.txt", tmp_path / "go"
     ids_file.write_text("\n".join(attempt.id for attempt in attempts), encoding="utf-8")
     # in the same order, so both handle the same answer at the same moment
@@ -81,5 +81,5 @@ def test_two_servers_replaying_the_same_answers_store_each_once(
     assert steps == LEARNERS * (len(QUIZ.questions) + 1)  # each answer once, one submit each
     assert results == LEARNERS
     for learner in learners:
-        [finished] = store.finished_attempts(learner, QUIZ.id)
+        [finished] = store.attempts.finished(learner, QUIZ.id)
         assert finished.percent == 100.0 and finished.passed

@@ -59,7 +59,7 @@ def test_the_last_attempt_counts_when_the_quiz_says_so(store: Store, course: Cou
         course,
         quizzes={**course.quizzes, "bases": bases.model_copy(update={"attempt_counts": "last"})},
     )
-    learner, _ = store.create_learner("Zoé Martin")
+    learner, _ = store.learners.create("Zoé Martin")
     take(store, bases, learner, {"q1": 0, "q2": True}, NOW)
     take(store, bases, learner, {"q1": 1, "q2": True}, NOW + timedelta(minutes=10))
     row = rows_of(modules_table(load_group_results(last_counts, store, None)), "Zoé Martin")[0]
@@ -96,7 +96,7 @@ def test_each_question_counts_quiz_and_live_answers_and_names_the_commonest_mist
 
 
 def test_a_question_nobody_got_wrong_has_no_commonest_mistake(store: Store, course: Course) -> None:
-    learner, _ = store.create_learner("Zoé Martin")
+    learner, _ = store.learners.create("Zoé Martin")
     take(store, course.quizzes["bases"], learner, {"q1": 0, "q2": True}, NOW)
     rows = questions_table(load_group_results(course, store, None)).to_dict("records")
     assert [(r["Réussite (%)"], r["Réponse fausse la plus fréquente"]) for r in rows] == [

@@ -30,6 +30,7 @@ from course.results.exports.spreadsheets import results_csv, results_xlsx
 from course.results.exports.xapi import clean_text, xapi_json
 from course.results.group import GroupResults, load_group_results
 from course.storage.store import Store
+from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshops
 from tests.conftest import PROJECT_ROOT, VALID_COURSE
 from tests.unit.group_data import ALL_TYPES, NOW, group_course, take
@@ -77,8 +78,8 @@ def test_a_name_longer_than_the_limit_is_refused_in_french() -> None:
 def test_the_certificate_prints_the_name_as_plain_text(store: Store, typed: str) -> None:
     course = load_course(VALID_COURSE)
     assert course.settings is not None
-    learner, _ = store.create_learner(typed_name(typed))
-    issued = store.issue_certificate(learner, "Formation aux réseaux sociaux", 90.0, ["Les bases"])
+    learner, _ = store.learners.create(typed_name(typed))
+    issued = store.certificates.issue(learner, "Formation aux réseaux sociaux", 90.0, ["Les bases"])
     pdf = build_certificate_pdf(certificate_data(issued, course.settings))
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert not CONTROLS.search(text)
@@ -100,16 +101,16 @@ def course() -> Course:
 def hostile_group(store: Store, course: Course) -> GroupResults:
     """Learners, display names, workshop titles and short answers that are all formulas or
     markup; each learner takes the exam (a wrong short answer) and answers a live question."""
-    workshops = Workshops(store)
+    workshops, questions = Workshops(store), LiveQuestions(store)
     texts = [*FORMULAS, NAMES["bidi-override"], NAMES["html-image"]]
     for number, text in enumerate(texts):
         at = NOW + timedelta(minutes=number)
-        learner, _ = store.create_learner(text)  # stored as given: the exports must still cope
+        learner, _ = store.learners.create(text)  # stored as given: the exports must still cope
         workshop = workshops.open_workshop(text, now=at)
         workshops.join(workshop.id, learner.id, text[:30], at)
         take(store, ALL_TYPES, learner, {"texte": text, "vrai-faux": True}, at)
-        live = workshops.launch(workshop.id, "bases", "q1", at)
-        assert workshops.answer(live.id, learner.id, 1, 0.0, 0.0, at + timedelta(seconds=5))
+        live = questions.launch(workshop.id, "bases", "q1", at)
+        assert questions.answer(live.id, learner.id, 1, 0.0, 0.0, at + timedelta(seconds=5))
     return load_group_results(course, store, None)
 
 
@@ -137,16 +138,16 @@ def test_no_workbook_cell_can_run_as_a_formula(store: Store, course: Course) -> 
 
 
 def test_xapi_carries_learner_text_as_data(store: Store, course: Course) -> None:
-    workshops = Workshops(store)
+    workshops, questions = Workshops(store), LiveQuestions(store)
     names = [typed_name(typed) for key, typed in NAMES.items() if key != "long"]
     for number, name in enumerate(names):  # names as the app stores them
-        learner, _ = store.create_learner(name)
+        learner, _ = store.learners.create(name)
         answer = NAMES["markdown-link"]
         take(store, ALL_TYPES, learner, {"texte": answer}, NOW + timedelta(minutes=number))
         workshop = workshops.open_workshop(NAMES["script"])
         workshops.join(workshop.id, learner.id, name[:30])
-        live = workshops.launch(workshop.id, "bases", "q1")
-        assert workshops.answer(live.id, learner.id, 0, 1.0, 1.0)
+        live = questions.launch(workshop.id, "bases", "q1")
+        assert questions.answer(live.id, learner.id, 0, 1.0, 1.0)
     document = xapi_json(load_group_results(course, store, None))
     statements = json.loads(document)  # valid JSON whatever the learners typed
     actors = {s["actor"]["name"] for s in statements}
@@ -183,13 +184,13 @@ def test_xapi_text_is_cleaned_of_what_consumers_refuse(text: str, clean: str) ->
 def test_xapi_is_valid_json_whatever_control_characters_the_texts_hold(
     store: Store, course: Course
 ) -> None:
-    workshops = Workshops(store)
-    learner, _ = store.create_learner(STORED_CONTROLS)  # stored as given: the export must cope
+    workshops, questions = Workshops(store), LiveQuestions(store)
+    learner, _ = store.learners.create(STORED_CONTROLS)  # stored as given: the export must cope
     take(store, ALL_TYPES, learner, {"texte": STORED_CONTROLS}, NOW)
     workshop = workshops.open_workshop(STORED_CONTROLS, now=NOW)
     workshops.join(workshop.id, learner.id, STORED_CONTROLS[:30], NOW)
-    live = workshops.launch(workshop.id, "bases", "q1", NOW)
-    assert workshops.answer(live.id, learner.id, 1, 0.0, 0.0, NOW + timedelta(seconds=5))
+    live = questions.launch(workshop.id, "bases", "q1", NOW)
+    assert questions.answer(live.id, learner.id, 1, 0.0, 0.0, NOW + timedelta(seconds=5))
     results = load_group_results(course, store, None)
     results.data.attempts[0].responses["texte"] = STORED_CONTROLS + IN_MEMORY
     (participant,) = results.participants

@@ -53,10 +53,12 @@ def test_sign_up_certificate_and_workshop_lines_name_no_one(
     store: Store, caplog: pytest.LogCaptureFixture, course_logger: io.StringIO
 ) -> None:
     caplog.set_level(logging.INFO, logger=LOGGER_NAME)
-    learner, resume_code = store.create_learner(NAME, EMAIL)
+    learner, resume_code = store.learners.create(NAME, EMAIL)
     log_sign_up(learner.id, with_email=True)
     log_resume(learner.id)
-    certificate = store.issue_certificate(learner, "Formation aux réseaux sociaux", 87.5, ["bases"])
+    certificate = store.certificates.issue(
+        learner, "Formation aux réseaux sociaux", 87.5, ["bases"]
+    )
     log_certificate_issued(learner.id, certificate.percent)
     workshops = Workshops(store)
     workshop = workshops.open_workshop("Atelier de Zoé")

@@ -13,8 +13,9 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
+from course.storage.database import LATEST_REVISION, MIGRATIONS, migrate, normalized_url
 from course.storage.schema import metadata
-from course.storage.store import LATEST_REVISION, MIGRATIONS, Store, migrate, normalized_url
+from course.storage.store import Store
 
 STARTED = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 SUBMITTED = datetime(2026, 11, 2, 9, 12, tzinfo=UTC)
@@ -78,7 +79,7 @@ def test_a_database_already_up_to_date_opens_without_importing_alembic(tmp_path:
 def test_an_upgrade_keeps_the_results_already_stored(database_url: str) -> None:
     build_first_schema_with_a_result(database_url)
     store = Store(database_url)  # opening the store upgrades it
-    finished = store.finished_attempts("l1", "bases")
+    finished = store.attempts.finished("l1", "bases")
     tables = set(inspect(store.engine).get_table_names())
     store.engine.dispose()
     assert [(f.id, f.score, f.percent, f.passed, f.submitted_at) for f in finished] == [
@@ -94,7 +95,7 @@ def test_a_database_from_before_migrations_is_adopted_and_kept(database_url: str
         db.execute(text("DROP TABLE alembic_version"))  # the first release had no Alembic
     engine.dispose()
     store = Store(database_url)
-    assert [f.id for f in store.finished_attempts("l1")] == ["a1"]
+    assert [f.id for f in store.attempts.finished("l1")] == ["a1"]
     store.engine.dispose()
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from course.content.lesson import illustration_path
-from course.content.models import MockupEntry
+from course.content.mockups import MockupEntry
 from views.mockups import card_html, highlighted, illustration_html
 
 HOSTILE = '<script>alert(1)</script> **x** & "guillemets"'

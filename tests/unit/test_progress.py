@@ -9,7 +9,8 @@ import pytest
 
 from course.content.loader import load_course
 from course.journey.progress import NextStep, counted_attempt, learner_progress
-from course.storage.store import FinishedAttempt, LessonVisit
+from course.storage.attempts import FinishedAttempt
+from course.storage.learners import LessonVisit
 from tests.conftest import PROJECT_ROOT
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course.content.loader import load_quiz
-from course.content.models import (
+from course.content.questions import (
     Matching,
     MultipleChoice,
     Numeric,

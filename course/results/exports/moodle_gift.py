@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import assert_never
 
-from course.content.models import (
+from course.content.questions import (
     Matching,
     MultipleChoice,
     Numeric,
@@ -114,20 +115,24 @@ def _numeric(question: Numeric) -> Iterator[str]:
 
 def _answers(question: Question, quiz: Quiz) -> list[str]:
     scoring = question.scoring or quiz.scoring
-    if isinstance(question, SingleChoice):
-        return list(_single_choice(question))
-    if isinstance(question, MultipleChoice):
-        return list(_multiple_choice(question, scoring == "all_or_nothing"))
-    if isinstance(question, TrueFalse):
-        return list(_true_false(question))
-    if isinstance(question, Matching):
-        return list(_pairs([(pair.left, pair.right) for pair in question.pairs]))
-    if isinstance(question, Ordering):
-        positions = [_position(n) for n in range(1, len(question.items) + 1)]
-        return list(_pairs(list(zip(positions, question.items, strict=True))))
-    if isinstance(question, ShortText):
-        return list(_short_text(question))
-    return list(_numeric(question))
+    match question:
+        case SingleChoice():
+            return list(_single_choice(question))
+        case MultipleChoice():
+            return list(_multiple_choice(question, scoring == "all_or_nothing"))
+        case TrueFalse():
+            return list(_true_false(question))
+        case Matching():
+            return list(_pairs([(pair.left, pair.right) for pair in question.pairs]))
+        case Ordering():
+            positions = [_position(n) for n in range(1, len(question.items) + 1)]
+            return list(_pairs(list(zip(positions, question.items, strict=True))))
+        case ShortText():
+            return list(_short_text(question))
+        case Numeric():
+            return list(_numeric(question))
+        case _:
+            assert_never(question)
 
 
 def _typos(count: int) -> str:

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-from course.content.models import Question
+from course.content.questions import Question
 from course.journey.links import public_url
 from course.quiz.response_text import describe_response
 from course.results.data import AttemptRecord, LiveAnswerRecord

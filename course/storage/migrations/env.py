@@ -1,4 +1,4 @@
-"""Alembic environment: the store hands over an open connection (see course.storage.store.migrate)."""
+"""Alembic environment: the store hands over an open connection (see course.storage.database.migrate)."""
 
 from __future__ import annotations
 
