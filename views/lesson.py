@@ -8,6 +8,7 @@ from course.content.course import BrokenLesson, Course
 from course.content.glossary import terms_in
 from course.content.lesson import Callout, Lesson, MarkdownBlock, Section
 from course.formatting import DISPLAY_TIMEZONE, format_long_date, format_minutes
+from course.paper.files import handout_file_name, handout_pdf
 from views.blocks import show_blocks
 from views.identity import current_learner
 from views.kept import get_course, get_store
@@ -54,6 +55,15 @@ def _show_lesson(lesson: Lesson, course: Course, site: Site) -> None:
     if lesson.meta.sources:
         with st.expander("Sources"):
             st.markdown("\n".join(f"- {source}" for source in lesson.meta.sources))
+    st.download_button(
+        "Télécharger ce module à imprimer (PDF)",
+        data=lambda: handout_pdf(course, lesson.id),  # built on the click, once per content version
+        file_name=handout_file_name(lesson.id),
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/print:",
+        key=f"support-{lesson.id}",
+    )
     _completion(lesson.id, site)
     if lesson.meta.quiz and lesson.meta.quiz in course.quizzes:
         st.page_link(

@@ -16,12 +16,12 @@ _building = threading.Lock()  # two clicks at once build a document once
 
 
 def handout_file_name(module_id: str | None = None) -> str:
-    """« support-formation.pdf », or « support-chiffres.pdf » for one module."""
+    """« support-formation.pdf », or « support-chiffres.pdf » for one module."""
     return f"support-{module_id}.pdf" if module_id else "support-formation.pdf"
 
 
 def quiz_sheet_file_name(course: Course, quiz_id: str, answer_key: bool = False) -> str:
-    """« quiz-bases-3f9a2c.pdf » or « corrige-bases-3f9a2c.pdf » (the sheet code inside)."""
+    """« quiz-bases-3f9a2c.pdf » or « corrige-bases-3f9a2c.pdf » (the sheet code inside)."""
     code = sheet_code(quiz_id, course.quiz_hashes.get(quiz_id, ""))
     return f"{'corrige' if answer_key else 'quiz'}-{code}.pdf"
 

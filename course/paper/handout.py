@@ -1,11 +1,11 @@
-"""The participant's handout (« support de formation »): A4 portrait PDF of the whole course or
+"""The participant's handout (« support de formation »): A4 portrait PDF of the whole course or
 one module.
 
 A cover (course title, the organisation of reglages.yaml), a table of contents with page
 numbers, then each module: its title, duration, summary, objectives and `##` sections with
 their Markdown, callouts, charts as data tables, mock-up cards and illustrations in frames,
 exercises as worksheets, and its sources; the glossary as a booklet at the end. Trainer notes
-are left out. The course title and « page n sur N » are at the foot of every page but the cover.
+are left out. The course title and « page n sur N » are at the foot of every page but the cover.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def _cover(pdf: FPDF, course: Course, lesson: Lesson | None) -> None:
     )
 
 
-TOC_TOP = 15.0  # millimetres the « Sommaire » title takes
+TOC_TOP = 15.0  # millimetres the « Sommaire » title takes
 
 
 def _toc_height(level: int) -> float:

@@ -43,7 +43,7 @@ _Lines = list[tuple[str, str]]  # (label, text) of a mock-up card, label "" for 
 
 
 def callout(pdf: FPDF, block: Callout) -> None:
-    """A callout behind a coloured bar, its title in bold (« À retenir », « Attention »…)."""
+    """A callout behind a coloured bar, its title in bold (« À retenir », « Attention »…)."""
     colour = CALLOUT_COLOURS.get(block.kind, GREY)
 
     def draw(target: FPDF) -> None:

@@ -3,7 +3,7 @@ Markdown turned into fpdf2's own inline markup, framed boxes, blocks kept on one
 
 Only DejaVu Sans regular and bold ship with the course, so emphasis (`*texte*`) prints upright;
 links print as their text followed by the address in brackets. Line breaks fall only on plain
-spaces: the no-break spaces of French typography (U+00A0, U+202F) keep « : » and « » » with
+spaces: the no-break spaces of French typography (U+00A0, U+202F) keep « : » and « » » with
 their word.
 """
 
@@ -39,7 +39,7 @@ def printable(text: str) -> str:
 
 
 def plain_glossary_links(markdown: str) -> str:
-    """`[[terme|texte]]` → « texte », `[[terme]]` → « terme »: plain words on paper."""
+    """`[[terme|texte]]` → « texte », `[[terme]]` → « terme »: plain words on paper."""
     return GLOSSARY_LINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), markdown)
 
 
@@ -49,7 +49,7 @@ def escape_markup(text: str) -> str:
 
 
 def inline_markup(children: Iterable[Token]) -> str:
-    """A Markdown inline token run as fpdf2 markup: bold kept, links as « texte (adresse) »."""
+    """A Markdown inline token run as fpdf2 markup: bold kept, links as « texte (adresse) »."""
     parts: list[str] = []
     links: list[tuple[str, int]] = []
     for token in children:
@@ -211,7 +211,7 @@ def ruled_lines(pdf: FPDF, count: int, spacing: float = 8.0) -> None:
 
 
 def footers(pdf: FPDF, left: str, first: int = 2) -> None:
-    """`left` and « page n sur N » at the foot of every page from `first` on (drawn last, when
+    """`left` and « page n sur N » at the foot of every page from `first` on (drawn last, when
     the number of pages is known)."""
     total = pdf.pages_count
     pdf.set_auto_page_break(False)

@@ -144,7 +144,7 @@ def _blocks(pdf: FPDF, tokens: list[Token], size: float, indent: float) -> None:
 
 
 def _list(pdf: FPDF, tokens: list[Token], opener: Token, size: float, indent: float) -> None:
-    """Items with « • » or « 1. » hanging in the margin, nested lists one step further in."""
+    """Items with « • » or « 1. » hanging in the margin, nested lists one step further in."""
     number = int(opener.attrs.get("start", 1) or 1)
     index = 0
     while index < len(tokens):

@@ -3,15 +3,15 @@
 - Questions are numbered 1, 2, 3… in the quiz file's order (`question_number`).
 - Options of a single or multiple choice question are lettered A, B, C… in the author's order
   (`option_letter`, the letters of the live question too); a typed letter is read back with
-  `letter_index`, a typed list of letters (« A C », « a,c », « AC ») with `letter_indexes`.
-- True or false: the boxes read « Vrai » and « Faux »; `true_false_value` reads « V », « vrai »,
-  « F », « faux » back.
+  `letter_index`, a typed list of letters (« A C », « a,c », « AC ») with `letter_indexes`.
+- True or false: the boxes read « Vrai » and « Faux »; `true_false_value` reads « V », « vrai »,
+  « F », « faux » back.
 - Matching: left items are numbered 1…n in the author's order; right items are lettered in the
   order `shuffled_order(question.id, n)` gives (position p shows right item
   `order[p]`); the participant writes one letter a left item.
 - Ordering: items are lettered in the order `shuffled_order(question.id, n)` gives; boxes
   numbered 1…n receive letters in the order the participant chose.
-- The sheet code `sheet_code(quiz_id, file_hash)` (« bases-3f9a2c »: the quiz id, a dash and
+- The sheet code `sheet_code(quiz_id, file_hash)` (« bases-3f9a2c »: the quiz id, a dash and
   the first six hex digits of the quiz file's SHA-256, `Course.quiz_hashes`) is printed on
   every page, so typed answers are matched to the version the sheet was printed from.
 """
@@ -42,12 +42,12 @@ _SEPARATORS = re.compile(r"[\s,;/+\-]+")
 
 
 def question_number(index: int) -> str:
-    """The printed number of the question at 0-based `index` in the quiz file: « 1 », « 2 »…"""
+    """The printed number of the question at 0-based `index` in the quiz file: « 1 », « 2 »…"""
     return str(index + 1)
 
 
 def sheet_code(quiz_id: str, file_hash: str) -> str:
-    """« bases-3f9a2c »: the quiz and the version of its file a sheet was printed from."""
+    """« bases-3f9a2c »: the quiz and the version of its file a sheet was printed from."""
     return f"{quiz_id}-{file_hash[:SHEET_HASH_DIGITS].lower()}"
 
 
@@ -60,8 +60,8 @@ def parse_sheet_code(text: str) -> tuple[str, str] | None:
 
 
 def letter_indexes(text: str) -> list[int] | None:
-    """The 0-based indexes of typed letters, in the order typed: « A C », « a, c », « AC » and
-    « A-C » all give [0, 2]. Letters glued together are read one by one (sheets have fewer than
+    """The 0-based indexes of typed letters, in the order typed: « A C », « a, c », « AC » and
+    « A-C » all give [0, 2]. Letters glued together are read one by one (sheets have fewer than
     27 options); None when anything is not a letter. An empty text gives []."""
     parts = [part for part in _SEPARATORS.split(text.strip().strip(".")) if part]
     if len(parts) == 1 and len(parts[0]) > 1:
@@ -73,7 +73,7 @@ def letter_indexes(text: str) -> list[int] | None:
 
 
 def true_false_value(text: str) -> bool | None:
-    """« V », « vrai », « F », « faux » (case, accents and spaces forgiven) → True/False."""
+    """« V », « vrai », « F », « faux » (case, accents and spaces forgiven) → True/False."""
     folded = text.strip().strip(".").lower()
     if folded in {"v", "vrai"}:
         return True

@@ -10,12 +10,7 @@ from pypdf import PdfReader
 
 from tests.unit.test_cli import assert_french_failure, run_cli
 
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "donnees"
-    folder.mkdir()
-    return folder
+pytestmark = pytest.mark.integration  # each test runs `python -m course`
 
 
 def test_the_handout_of_one_module(tmp_path: Path, data_dir: Path) -> None:

@@ -15,17 +15,16 @@ from pypdf import PdfReader
 
 from course.content.course import Course
 from course.content.lesson import TrainerNotes
-from course.content.loader import content_dir_from_env, load_course
 from course.content.questions import Matching, Ordering, ShortText, SingleChoice
 from course.paper.files import handout_pdf, quiz_sheet_pdf
 from course.paper.sheet_codes import option_letter, sheet_code, shuffled_order
 from course.text import fold
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT, shipped_course
 
 
 @pytest.fixture(scope="module")
 def course() -> Course:
-    return load_course(content_dir_from_env())
+    return shipped_course()
 
 
 def pages(data: bytes) -> list[str]:
@@ -151,6 +150,7 @@ def test_each_document_is_built_once_per_loaded_course(course: Course) -> None:
         quiz_sheet_pdf(course, "pas-un-quiz")
 
 
+@pytest.mark.integration  # a fresh interpreter, to see what the import loads
 def test_offering_a_download_does_not_load_fpdf2() -> None:
     run = subprocess.run(
         [sys.executable, "-c", "import sys, course.paper.files; print('fpdf' in sys.modules)"],
