@@ -48,7 +48,9 @@ def lever_cases(world: World) -> list[PageCase]:
 
 async def reruns(servers: dict[str, str], cases: list[PageCase], count: int) -> dict:  # type: ignore[type-arg]
     """Seconds of each rerun per (server, page), round-robin over every session."""
-    opened = {("hello", HELLO_CASE.label): (HELLO_CASE, *await open_case(servers["hello"], HELLO_CASE))}
+    opened = {
+        ("hello", HELLO_CASE.label): (HELLO_CASE, *await open_case(servers["hello"], HELLO_CASE))
+    }
     for name in ("before", "after"):
         for case in cases:
             opened[(name, case.label)] = (case, *await open_case(servers[name], case))
@@ -94,14 +96,16 @@ def main() -> None:
         world = build_world(Path(folder))
         cases = [c for c in lever_cases(world) if args.only in c.label]
         scripts = {"hello": HELLO, "before": args.before.resolve() / "app.py", "after": APP}
-        started = {name: start_server(world.logs(), s, env=world.env) for name, s in scripts.items()}
+        started = {
+            name: start_server(world.logs(), s, env=world.env) for name, s in scripts.items()
+        }
         servers = {name: server.url for name, server in started.items()}
         try:
             clock = time.perf_counter()
             measured = asyncio.run(reruns(servers, cases, args.reruns))
             print(f"Relances (n = {args.reruns}, {time.perf_counter() - clock:.0f} s)")
             hello = measured[("hello", HELLO_CASE.label)]
-            print(f"| page | avant | après | hello-world |\n| --- | --- | --- | --- |")
+            print("| page | avant | après | hello-world |\n| --- | --- | --- | --- |")
             for case in cases:
                 before, after = measured[("before", case.label)], measured[("after", case.label)]
                 print(f"| {case.label} | {cell(before)} | {cell(after)} | {cell(hello)} |")
@@ -109,7 +113,10 @@ def main() -> None:
                 print(f"\nRafale ({args.burst} sessions × 3 tours)")
                 print("| page | avant | après | hello-world |\n| --- | --- | --- | --- |")
                 for case in cases:
-                    row = [asyncio.run(burst(servers[n], case, args.burst)) for n in ("before", "after")]
+                    row = [
+                        asyncio.run(burst(servers[n], case, args.burst))
+                        for n in ("before", "after")
+                    ]
                     floor = asyncio.run(burst(servers["hello"], HELLO_CASE, args.burst))
                     print(f"| {case.label} | {cell(row[0])} | {cell(row[1])} | {cell(floor)} |")
         finally:

@@ -31,6 +31,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from course.content.loader import content_dir_from_env, load_course
+from course.storage.secret import server_secret
 from course.storage.store import Store
 from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshops
@@ -87,7 +88,8 @@ def measure(phones: int, rounds: int) -> Measured:
     pace = random.Random(phones * 1000 + rounds)
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
-        store = Store(f"sqlite:///{data / 'course.sqlite3'}")
+        # The server's secret (the data folder's, unless one is configured): codes digested alike.
+        store = Store(f"sqlite:///{data / 'course.sqlite3'}", secret=server_secret(folder=data))
         workshops = Workshops(store)
         workshop = workshops.open_workshop("Banc d'essai")
         codes = []
@@ -109,6 +111,8 @@ def measure(phones: int, rounds: int) -> Measured:
                     )
                     page = context.new_page()
                     page.goto(f"{server.url}/atelier?atelier={workshop.code}&reprise={code}")
+                    # A resume link opens the record once the visitor says it is theirs.
+                    page.get_by_role("button", name="C'est moi").click(timeout=60_000)
                     pages.append(page)
                 for page in pages:
                     page.get_by_text("La première question s'affichera ici").wait_for(

@@ -23,6 +23,7 @@ from websockets.asyncio.client import ClientConnection
 from tools.ws_session import Session
 
 FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
+FRAGMENT_FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
 WIDGETS = ("button", "text_input", "checkbox", "selectbox", "radio", "button_group")
 
 
@@ -36,6 +37,7 @@ class Run:
 
     seconds: float
     raw: list[bytes] = field(default_factory=list)
+    polled: list[str] = field(default_factory=list)  # fragments the page asks to rerun timely
     elements: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, id, label)
 
     def shows(self, text: str) -> bool:
@@ -67,8 +69,16 @@ class PageSession(Session):
         session.query = query
         return session
 
-    async def run(self, widgets: Iterable[WidgetState] = (), expect: Iterable[str] = ()) -> Run:
-        """Rerun the page; return once a run finished successfully (after any `st.rerun`)."""
+    async def run(
+        self,
+        widgets: Iterable[WidgetState] = (),
+        expect: Iterable[str] = (),
+        fragment: str = "",
+        poll: bool = False,
+    ) -> Run:
+        """Rerun the page, or only `fragment` (a fragment's id; `poll`: the browser's timed rerun
+        of a `run_every` fragment); return once that run finished successfully (after any
+        `st.rerun`)."""
         message = BackMsg()
         state = message.rerun_script
         state.page_script_hash = calc_hash(self.url_path)
@@ -76,6 +86,9 @@ class PageSession(Session):
         state.query_string = self.query
         state.widget_states.widgets.extend(widgets)
         state.cached_message_hashes.extend(self.cache)
+        state.fragment_id = fragment
+        state.is_auto_rerun = poll
+        done = FRAGMENT_FINISHED if fragment else FINISHED
         run = Run(0.0)
         start = time.perf_counter()
         await self.connection.send(message.SerializeToString())
@@ -91,9 +104,11 @@ class PageSession(Session):
                 kind = forward.WhichOneof("type")
             elif forward.metadata.cacheable:
                 self.cache[forward.hash] = raw
+            if kind == "auto_rerun":
+                run.polled.append(forward.auto_rerun.fragment_id)
             if kind == "page_info_changed":  # the page changed its query: the browser's URL follows
                 self.query = forward.page_info_changed.query_string
-            if kind == "script_finished" and forward.script_finished == FINISHED:
+            if kind == "script_finished" and forward.script_finished == done:
                 run.seconds = time.perf_counter() - start
                 break
             run.raw.append(raw)

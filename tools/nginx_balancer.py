@@ -96,17 +96,38 @@ http {{
             add_header Set-Cookie $course_cookie;
         }}
     }}
-}}
+{second_device}}}
+"""
+
+# For tests: a second door on loopback whose requests reach the balancer from 127.0.0.2, so the
+# course sees a second device without any traffic leaving the loopback range.
+SECOND_DEVICE = """    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://127.0.0.1:{balancer};
+            proxy_bind 127.0.0.2;
+            proxy_http_version 1.1;
+            proxy_set_header Host $http_host;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+            proxy_read_timeout 86400s;
+            proxy_buffering off;
+        }}
+    }}
 """
 
 
-def nginx_config(folder: Path, listen: str, ports: list[int]) -> str:
+def nginx_config(
+    folder: Path, listen: str, ports: list[int], second_device_port: int | None = None
+) -> str:
     """nginx's configuration for processes on 127.0.0.1:`ports` (see the module docstring)."""
     addresses = [f"127.0.0.1:{port}" for port in ports]
     pinned = []
     for number, address in enumerate(addresses, start=1):
         others = "".join(f"        server {a} backup;\n" for a in addresses if a != address)
-        pinned.append(f"    upstream course_{number} {{\n        server {address};\n{others}    }}\n")
+        pinned.append(
+            f"    upstream course_{number} {{\n        server {address};\n{others}    }}\n"
+        )
     return CONFIG.format(
         user="user nobody nogroup;\n" if os.geteuid() == 0 else "",
         folder=folder,
@@ -121,6 +142,11 @@ def nginx_config(folder: Path, listen: str, ports: list[int]) -> str:
         ),
         servers="\n".join(f"        server {address};" for address in addresses),
         pinned="".join(pinned),
+        second_device=SECOND_DEVICE.format(
+            port=second_device_port, balancer=listen.rsplit(":", 1)[1]
+        )
+        if second_device_port
+        else "",
     )
 
 
@@ -132,6 +158,7 @@ class Balanced:
     servers: list[Server]
     nginx: subprocess.Popen[bytes] | None = None
     folder: Path = field(default_factory=Path)
+    second_device_port: int | None = None  # tests: requests from there reach nginx from 127.0.0.2
 
     @property
     def pids(self) -> list[int]:
@@ -165,6 +192,7 @@ def start_balanced(
     address: str = "127.0.0.1",
     port: int | None = None,
     first_backend_port: int | None = None,
+    second_device: bool = False,
 ) -> Balanced:
     """Start `processes` × `streamlit run script` and nginx in front on `address:port`."""
     if not Path(NGINX).exists():
@@ -184,7 +212,12 @@ def start_balanced(
         balanced.folder.chmod(0o711)
         listen_port = port or free_port()
         config = balanced.folder / "nginx.conf"
-        config.write_text(nginx_config(balanced.folder, f"{address}:{listen_port}", ports))
+        balanced.second_device_port = free_port() if second_device else None
+        config.write_text(
+            nginx_config(
+                balanced.folder, f"{address}:{listen_port}", ports, balanced.second_device_port
+            )
+        )
         command = [NGINX, "-p", str(balanced.folder), "-e", str(balanced.folder / "error.log")]
         balanced.nginx = subprocess.Popen(
             [*command, "-c", str(config), "-g", "daemon off;"],
@@ -243,9 +276,10 @@ def main() -> None:
             port=args.port,
             first_backend_port=args.backend_port,
         )
+        shown = "localhost" if args.address in ("0.0.0.0", "") else args.address
         print(
             f"Le cours tourne sur {args.processes} processus derrière nginx\u00a0: "
-            f"http://{args.address}:{args.port} (journaux\u00a0: {logs}). Ctrl+C pour arrêter.",
+            f"http://{shown}:{args.port} (journaux\u00a0: {logs}). Ctrl+C pour arrêter.",
             flush=True,
         )
         while all(s.process.poll() is None for s in balanced.servers) and (

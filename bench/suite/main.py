@@ -13,9 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from bench.suite.batch import measure_batch
-from bench.suite.burst import measure_burst
+from bench.suite.bursts import measure_bursts
 from bench.suite.cold_start import measure_cold_start
 from bench.suite.pages import measure_pages
+from bench.suite.phones import measure_phones
 from bench.suite.plan import FULL, QUICK, RESULTS
 from bench.suite.report import SECTIONS, Row, machine, report, table
 from bench.suite.world import build_world
@@ -24,7 +25,7 @@ from tools.streamlit_server import PROJECT_ROOT
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions (< 5 min)")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--reruns", type=int, help="reruns of each page (default 100, quick 15)")
     parser.add_argument(
         "--only", default=",".join(SECTIONS), help=f"comma-separated parts: {','.join(SECTIONS)}"
@@ -46,7 +47,8 @@ def main() -> None:
         world = build_world(Path(folder))
         steps: dict[str, Callable[[], list[Row]]] = {
             "pages": lambda: measure_pages(world, plan, profile),
-            "burst": lambda: measure_burst(world, plan, profile),
+            "burst": lambda: measure_bursts(world, plan, profile),
+            "phones": lambda: measure_phones(world, plan, profile),
             "cold": lambda: measure_cold_start(world, plan, profile),
             "batch": lambda: measure_batch(world, plan, profile),
         }

@@ -13,6 +13,8 @@ SKELETON = PROJECT_ROOT / "bench" / "skeleton_app.py"
 PROFILED = PROJECT_ROOT / "bench" / "profiled_app.py"
 PASSWORD = "Banc-d-essai-formateur-2026"
 GLOSSARY_QUERY = "abonné"
+TEXT_LESSON = "bases"  # module 1: text, callouts, a few images
+CHART_LESSON = "chiffres"  # module 3: Plotly charts and their tables
 BURST_SESSIONS = 50
 WORKSHOP_MEMBERS = 30
 LIVE_ANSWERS = 20
@@ -30,7 +32,12 @@ class Plan:
     cold_starts: int
     batch_repeats: int
     profile_runs: int
+    phone_rounds: int  # live questions launched to the phones
 
 
-QUICK = Plan(reruns=15, burst_rounds=3, cold_starts=2, batch_repeats=1, profile_runs=8)
-FULL = Plan(reruns=100, burst_rounds=10, cold_starts=7, batch_repeats=3, profile_runs=30)
+QUICK = Plan(
+    reruns=15, burst_rounds=3, cold_starts=2, batch_repeats=1, profile_runs=8, phone_rounds=3
+)
+FULL = Plan(
+    reruns=100, burst_rounds=10, cold_starts=7, batch_repeats=3, profile_runs=30, phone_rounds=8
+)

@@ -95,6 +95,12 @@ REASONS = {
     "`st.table` convertit chaque tableau en Arrow (environ 70\u00a0% du passage, dans Streamlit, "
     "Plotly et pyarrow). Streamlit ne permet pas de ne pas les renvoyer\u202f: un élément non "
     "redessiné pendant un passage disparaît de la page.",
+    "texte": "Le texte du module en éléments Markdown, ses encadrés et ses images, en plus du "
+    "squelette\u202f: presque tout le temps propre est dans Streamlit (mise en file et envoi des "
+    "éléments).",
+    "glossaire complet": "Chaque terme affiché est un conteneur, un titre, une définition, un "
+    "exemple et ses liens\u202f: plusieurs centaines d'éléments mis en file et envoyés à chaque "
+    "passage, presque tout dans Streamlit.",
     "glossaire": "Le repli des accents et de la casse est gardé en mémoire (`fold`)\u202f; reste "
     "le dessin des fiches trouvées, un conteneur, un titre, une définition et un exemple "
     "chacune (environ 50\u00a0%), et le squelette.",
@@ -118,6 +124,11 @@ REASONS = {
     "des relances\u202f: le squelette seul en prend déjà plus de deux fois celui de hello-world. "
     "Ce n'est pas la base de données\u202f: un essai (23/11/2026) avec des lectures en `BEGIN` "
     "différé n'a pas changé le p95 sans profileur.",
+    "rafale à 2": "Avec deux processus, chacun sert environ la moitié de la salle sur son "
+    "cœur\u202f: p95 ≈ 25 × CPU d'un passage, si les deux cœurs sont libres (la machine "
+    "partagée, nginx et le banc lui-même en prennent leur part). Le rapport à hello-world, "
+    "servi par un seul processus, baisse donc au mieux de moitié\u202f; au-delà, seul le CPU "
+    "d'un passage compte (voir le profil de la relance de la même page).",
     "démarrage": "Le serveur est prêt aussi vite que hello-world (voir «\u00a0serveur "
     "prêt\u00a0»)\u202f: l'écart est le premier passage du script (voir la colonne Valeur). "
     "L'accueil n'importe plus ni pandas, ni fpdf2 et fontTools, ni openpyxl, alembic ou segno "
@@ -131,7 +142,7 @@ REASONS = {
 
 # --- Report ---------------------------------------------------------------------------------
 
-SECTIONS = ("pages", "burst", "cold", "batch")
+SECTIONS = ("pages", "burst", "phones", "cold", "batch")
 
 
 def machine(load: float) -> str:
@@ -139,6 +150,28 @@ def machine(load: float) -> str:
         f"Machine\u202f: {platform.platform()} ({platform.node()}), {os.cpu_count()} cœurs, "
         f"Python {platform.python_version()}\u202f; charge moyenne au départ\u202f: {fr(load, 2)}."
     )
+
+
+EXPLAINED = (
+    "Ratio\u202f: valeur du cours ÷ valeur de hello-world mesurée dans la même exécution. "
+    "Les traitements par lots n'ont pas d'équivalent hello-world\u202f: ratio sans objet. "
+    "Relances\u202f: entre parenthèses, la médiane de la page ÷ celle du squelette du cours "
+    "(bench/skeleton_app.py), mesuré dans la même exécution.\n\n"
+    "Rafales\u202f: 50 sessions relancent la même page ensemble, plusieurs tours, chacune avec "
+    "son apprenant quand la page en a un (quiz en cours, «\u00a0Mon parcours\u00a0») et son "
+    "formateur connecté sur l'espace formateur. «\u00a01 processus\u00a0»\u202f: `streamlit run` "
+    "joint directement, comme `scripts/run` le sert et comme hello-world\u202f; «\u00a02 "
+    "processus derrière nginx\u00a0»\u202f: tools/nginx_balancer.py, comme `scripts/run-multi 2`, "
+    "les sessions réparties à tour de rôle (environ 25 par processus). Le ratio d'une rafale est son "
+    "p95 ÷ le p95 des rafales de 50 sessions de hello-world (1 processus), intercalées avec les "
+    "siennes dans la même exécution. Le CPU est celui de tous les processus du cours par "
+    "exécution de page.\n\n"
+    "Question en direct\u202f: 50 sessions websocket de participants d'un atelier font ce que "
+    "fait le navigateur d'un téléphone (relancer le fragment de la question toutes les "
+    "secondes, chacune à sa phase) et répondent à chaque question 1 à 4\u00a0s après l'avoir "
+    "vue\u202f; le banc lance une question dans la base, comme le bouton du formateur, et note "
+    "pour chaque téléphone le délai jusqu'au premier passage qui la montre.\n"
+)
 
 
 def report(rows: list[Row], plan_name: str, load: float, started: datetime, took: float) -> str:
@@ -157,10 +190,8 @@ def report(rows: list[Row], plan_name: str, load: float, started: datetime, took
         f"Mesuré le {started:%d/%m/%Y à %H:%M} ({plan_name}, {fr(took / 60, 1)}\u00a0min). "
         f"{machine(load)} Charge à la fin\u202f: {fr(end_load, 2)}. "
         "Commande\u202f: `.venv/bin/python -m bench.suite"
-        f"{' --quick' if plan_name == 'rapide' else ''}` (voir la docstring de bench/suite.py).\n\n"
-        + table(rows)
-        + "\n\nRatio\u202f: valeur du cours ÷ valeur de hello-world mesurée dans la même exécution. "
-        "Les traitements par lots n'ont pas d'équivalent hello-world\u202f: ratio sans objet.\n"
+        f"{' --quick' if plan_name == 'rapide' else ''}` (voir la docstring de "
+        "bench/suite/__init__.py).\n\n" + table(rows) + "\n\n" + EXPLAINED
     )
     if profiles:
         text += "\n## Profils des objectifs manqués\n\n" + "\n".join(profiles)
