@@ -33,9 +33,9 @@ def show_block(block: Block, course: Course, presenting: bool = False) -> None:
     if isinstance(block, MarkdownBlock):
         show_markdown(block.text, course)
     elif isinstance(block, Callout):
-        with st.container(border=True):
-            st.markdown(f"{CALLOUT_ICONS.get(block.kind, '')} **{block.title}**")
-            show_markdown(block.text, course)
+        with st.container(border=True):  # its title and text in one element
+            title = f"{CALLOUT_ICONS.get(block.kind, '')} **{block.title}**"
+            show_markdown(f"{title}\n\n{block.text}", course)
     elif isinstance(block, TrainerNotes):
         if presenting:
             with st.expander("Notes du formateur", icon=":material/school:"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 import streamlit as st
 
 from course.content import glossary
@@ -31,6 +33,34 @@ def _show_term(term: GlossaryTerm, course: Course, site: Site) -> None:
                 columns[index % len(columns)].page_link(
                     site.page("glossary"), label=other.term, query_params={"terme": other.id}
                 )
+
+
+def _term_markdown(term: GlossaryTerm, course: Course) -> str:
+    """A term as Markdown, built once per loaded course: its `###` heading, definition, example,
+    synonyms and links to related terms (`?terme=`, as a lesson's glossary links)."""
+
+    def build() -> str:
+        parts = [f"### {term.term}", term.definition]
+        if term.example:
+            parts.append(f"*Exemple\u202f:* {term.example}")
+        if term.synonyms:
+            parts.append("*Synonymes\u202f:* " + ", ".join(term.synonyms))
+        related = [r for r in (course.glossary_index.get(i) for i in term.related) if r]
+        if related:
+            links = ", ".join(f"[[{other.id}|{other.term}]]" for other in related)
+            parts.append(
+                "Voir aussi\u202f: " + glossary.link_glossary_terms(links, course.glossary_index)
+            )
+        return "\n\n".join(parts)
+
+    return course.derived(("glossary-markdown", term.id), build)
+
+
+def _show_terms(terms: list[GlossaryTerm], course: Course) -> None:
+    """The terms in their order, one Markdown element per run of terms filed under the same
+    letter (the whole glossary: about twenty elements, not a dozen per term)."""
+    for _, group in groupby(terms, key=glossary.initial):
+        st.markdown("\n\n---\n\n".join(_term_markdown(term, course) for term in group))
 
 
 def glossary_page(site: Site) -> None:
@@ -71,5 +101,4 @@ def glossary_page(site: Site) -> None:
     )
     if not found:
         st.info("Aucun terme ne correspond. Essayez un autre mot ou une autre lettre.")
-    for term in found:
-        _show_term(term, course, site)
+    _show_terms(found, course)

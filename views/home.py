@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from course.content.course import BrokenLesson, Course
+from course.content.lesson import Lesson
 from course.formatting import format_minutes
 from course.journey.progress import Progress
 from course.storage.learners import Learner
@@ -29,24 +30,34 @@ def home_page(site: Site) -> None:
         _learner_progress(site.learner, site.progress, site)
     else:
         _invitation(course, site)
-    modules = course.modules
     st.header("Les modules")
-    for number, module in enumerate(modules, start=1):
-        with st.container(border=True):
-            if isinstance(module, BrokenLesson):
-                st.subheader(f"Module {number}")
-                st.warning("Ce module est momentanément indisponible (erreur dans son fichier).")
-                continue
-            st.subheader(f"Module {number} · {module.meta.title}")
-            st.caption(f"Durée : {format_minutes(module.meta.duration)}")
-            if module.meta.summary:
-                st.markdown(module.meta.summary)
-            st.markdown(
-                "**Objectifs :**\n" + "\n".join(f"- {o.text}" for o in module.meta.objectives)
-            )
-            st.page_link(
-                site.lessons[module.id], label="Ouvrir le module", icon=":material/arrow_forward:"
-            )
+    number = 0
+    for part, modules in course.parts():
+        if part:
+            st.subheader(part)
+        for module in modules:
+            number += 1
+            with st.container(border=True):
+                _module_card(module, number, site, heading="####" if part else "###")
+
+
+def _module_card(module: Lesson | BrokenLesson, number: int, site: Site, heading: str) -> None:
+    """A module's card: its title, duration, summary and objectives in one Markdown element
+    (fewer elements to send on every run), then its link."""
+    if isinstance(module, BrokenLesson):
+        st.markdown(f"{heading} Module {number}")
+        st.warning("Ce module est momentanément indisponible (erreur dans son fichier).")
+        return
+    meta = module.meta
+    text = [
+        f"{heading} Module {number} · {meta.title}",
+        f"*Durée\u202f: {format_minutes(meta.duration)}*",
+    ]
+    if meta.summary:
+        text.append(meta.summary)
+    text.append("**Objectifs\u202f:**\n" + "\n".join(f"- {o.text}" for o in meta.objectives))
+    st.markdown("\n\n".join(text))
+    st.page_link(site.lessons[module.id], label="Ouvrir le module", icon=":material/arrow_forward:")
 
 
 def _invitation(course: Course, site: Site) -> None:

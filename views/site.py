@@ -50,17 +50,27 @@ class Site:
 def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
     """All pages (views/sitemap.py declares them), and the sidebar sections that list them."""
     site = Site()
-    sections: dict[str, list[StreamlitPage]] = {label: [] for label in SECTIONS}
-    for number, module in enumerate(course.modules, start=1):
-        slug = module.slug if isinstance(module, BrokenLesson) else module.id
-        title = f"Module {number}" if isinstance(module, BrokenLesson) else module.meta.title
-        site.lessons[slug] = st.Page(
-            LESSON_PAGE.view(slug, site),
-            title=f"{number}. {title}",
-            url_path=slug,
-            icon=LESSON_PAGE.icon,
-        )
-        sections[LESSON_PAGE.section].append(site.lessons[slug])
+    sections: dict[str, list[StreamlitPage]] = {}
+    number = 0
+    for label in SECTIONS:
+        if label != LESSON_PAGE.section:
+            sections[label] = []
+            continue
+        for part, modules in course.parts():  # the modules under their part's title
+            listed = sections.setdefault(part or label, [])
+            for module in modules:
+                number += 1
+                slug = module.slug if isinstance(module, BrokenLesson) else module.id
+                title = (
+                    f"Module {number}" if isinstance(module, BrokenLesson) else module.meta.title
+                )
+                site.lessons[slug] = st.Page(
+                    LESSON_PAGE.view(slug, site),
+                    title=f"{number}. {title}",
+                    url_path=slug,
+                    icon=LESSON_PAGE.icon,
+                )
+                listed.append(site.lessons[slug])
     for spec in PAGES:
         site.pages[spec.name] = st.Page(
             spec.view(site) if spec.needs_site else spec.view(),
@@ -79,7 +89,7 @@ def show_sidebar(
     learner: Learner | None = None,
     progress: Progress | None = None,
 ) -> None:
-    """Our own sidebar navigation: links grouped by section, readable by screen readers.
+    """Our own sidebar navigation: links under a heading per section, readable by screen readers.
 
     Streamlit's built-in sectioned navigation fails axe's `list`/`listitem` rules; page links
     also let the sidebar show more than titles: with a learner's `progress`, each module's link
@@ -92,8 +102,8 @@ def show_sidebar(
         if learner is not None:
             st.caption(f"Parcours de {escape_markdown(learner.name)}")
         for label, pages in sections.items():
-            if label:
-                st.caption(label)
+            if label:  # a heading per section (the modules: one per part of the course)
+                st.markdown(f"## {label}")  # an h2, its anchor link hidden (views/page.py)
             for page in pages:
                 standing = standings.get(page.url_path)
                 if standing is None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from course.content.loader import content_dir_from_env, load_course
 from tests.app.conftest import open_page
+from tests.helpers import shipped_course
 from views.sitemap import LESSON_PAGE, PAGES, PageSpec
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 # Every page's address and heading: the home page's heading is the course's title (tested below).
 ALL_PAGES = {
     **{lesson.id: lesson.meta.title for lesson in COURSE.lessons},
@@ -33,9 +33,16 @@ def test_home_presents_the_course_and_its_modules(app: Callable[..., AppTest]) -
     home = app()
     assert not home.exception
     assert home.title[0].value == (COURSE.info.title if COURSE.info else "")
-    subheaders = [s.value for s in home.subheader]
-    for number, lesson in enumerate(COURSE.lessons, start=1):
-        assert f"Module {number} · {lesson.meta.title}" in subheaders
+    # The modules under the titles of the course's parts, each card headed by its number
+    parts = [title for title, _ in COURSE.parts() if title]
+    assert parts and [s.value for s in home.main.subheader] == parts
+    sidebar = [m.value[3:] for m in home.sidebar.markdown if m.value.startswith("## ")]
+    assert sidebar == [*parts, "Outils", "Votre parcours", "À propos", "Formateur"]
+    cards = [m.value.split("\n")[0] for m in home.markdown if m.value.startswith("#### Module")]
+    assert cards == [
+        f"#### Module {number} · {lesson.meta.title}"
+        for number, lesson in enumerate(COURSE.lessons, start=1)
+    ]
 
 
 @pytest.mark.parametrize(("path", "title"), ALL_PAGES.items())
@@ -52,7 +59,7 @@ def test_a_lesson_shows_objectives_sections_and_callouts(app: Callable[..., AppT
     page = open_page(app(), lesson.id)
     markdown = "\n".join(m.value for m in page.markdown)
     assert all(objective.text in markdown for objective in lesson.meta.objectives)
-    assert [h.value for h in page.header] == [s.title for s in lesson.sections if s.title]
+    assert [h.value for h in page.main.header] == [s.title for s in lesson.sections if s.title]
     assert "**À retenir**" in markdown
     assert "glossaire?terme=" in markdown
     assert "Notes du formateur" not in [e.label for e in page.expander]
@@ -61,7 +68,8 @@ def test_a_lesson_shows_objectives_sections_and_callouts(app: Callable[..., AppT
 def test_glossary_search_finds_terms_without_accents(app: Callable[..., AppTest]) -> None:
     page = open_page(app(), "glossaire")
     page.text_input[0].input("CONFIDENTIALITE").run()
-    assert page.subheader[0].value.lower().startswith("paramètres de confidentialité")
+    found = next(m.value for m in page.markdown if m.value.startswith("### "))  # first result
+    assert found.lower().startswith("### paramètres de confidentialité")
 
 
 def test_a_broken_module_shows_a_french_error_and_the_others_still_work(
