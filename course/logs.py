@@ -26,12 +26,15 @@ _EVENT_NAME = re.compile(r"^[a-z][a-z0-9_.]*$")
 # Content identifiers (quiz ids, module slugs, scopes): lower-case ASCII, digits and dashes.
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 # What must never reach a log line, should a message carry it anyway: resume and certificate
-# codes (K7QF-29XM), join codes (K7Q-F29), emails and IPv4 addresses.
+# codes (K7QF-29XM), join codes (K7Q-F29), emails, IPv4 and IPv6 addresses (full, or with ::).
+_HEX_GROUPS = r"[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*"
 _SECRETS = (
     re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}\b"),
     re.compile(r"\b[0-9A-Z]{3}-[0-9A-Z]{3}\b"),
     re.compile(r"[^\s@<>\"']+@[^\s@<>\"']+\.[^\s@<>\"']+"),
     re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b"),
+    re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}(?![\w:])"),
+    re.compile(rf"(?<![\w:])(?:{_HEX_GROUPS})?::(?:{_HEX_GROUPS})?(?:%\w+)?(?![\w:])"),
 )
 _HANDLER_MARK = "course_logs_handler"
 

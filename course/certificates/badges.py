@@ -43,7 +43,6 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from course.codes import normalise_code
 from course.content.models import CourseSettings
 
 CONTEXT = "https://w3id.org/openbadges/v2"
@@ -55,7 +54,7 @@ _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,63}")
 
 
 def badge_path(kind: Kind, key: str = "") -> str:
-    """Where a document is served under the app: `badges/assertion-K7QF-29XM.json`."""
+    """Where a document is served under the app: `badges/assertion-<badge id>.json`."""
     if kind == "issuer":
         return "badges/issuer.json"
     if not _KEY.fullmatch(key):
@@ -167,14 +166,16 @@ def _iso_moment(moment: date | datetime) -> str:
 def assertion(
     base_url: str,
     *,
-    code: str,
+    assertion_id: str,
     badge_id: str,
     issued_on: date | datetime,
     verification_url: str,
     email: str | None = None,
     salt: str | None = None,
 ) -> dict[str, Any]:
-    """One learner's badge (`Assertion`), hosted at the URL of its certificate `code`.
+    """One learner's badge (`Assertion`), hosted at the URL named by its certificate's random
+    `assertion_id` (never the verification code: a URL answering 200 or 404 would tell whether a
+    code exists, past the verification page's limiter).
 
     The certificate's verification page is the evidence, and the recipient's identity when the
     learner gave no e-mail address.
@@ -182,7 +183,7 @@ def assertion(
     return {
         "@context": CONTEXT,
         "type": "Assertion",
-        "id": badge_url(base_url, "assertion", code),
+        "id": badge_url(base_url, "assertion", assertion_id),
         "recipient": recipient(email, verification_url, salt),
         "badge": badge_url(base_url, "badge", badge_id),
         "verification": {"type": "hosted"},
@@ -196,7 +197,10 @@ def assertion(
 # An orphan assertion is removed only once it is this old: another server process may have
 # issued it after this one read the certificate codes and before it listed the folder.
 PRUNE_GRACE = timedelta(hours=1)
-_ASSERTION_FILE = re.compile(r"assertion-([0-9A-Z]{4}-[0-9A-Z]{4})\.json")
+_ASSERTION_FILE = re.compile(r"assertion-([0-9a-f]{32})\.json")
+# Before revision 0005 assertions were named after the certificate's code.
+_LEGACY_FILE = re.compile(r"assertion-([0-9A-Z]{4}-[0-9A-Z]{4})\.json")
+_ASSERTION_ID = re.compile(r"[0-9a-f]{32}")
 _TEMPORARY_PREFIX = ".tmp-"
 
 
@@ -230,11 +234,11 @@ def course_documents(
     return issuer, badge
 
 
-def _canonical(code: str) -> str:
-    """A file name is only ever built from a canonical certificate code such as K7QF-29XM."""
-    if normalise_code(code) != code:
-        raise ValueError(f"not a canonical certificate code: {code!r}")
-    return code
+def _checked(assertion_id: str) -> str:
+    """A file name is only ever built from a certificate's badge id: 32 lower-case hex digits."""
+    if not _ASSERTION_ID.fullmatch(assertion_id):
+        raise ValueError(f"not a badge id: {assertion_id!r}")
+    return assertion_id
 
 
 def _dumps(document: Mapping[str, Any]) -> bytes:
@@ -269,13 +273,14 @@ def write_hosted_badge(
     settings: CourseSettings,
     base_url: str,
     *,
-    code: str,
+    assertion_id: str,
     issued_on: datetime,
     verification_url: str,
     email: str | None,
 ) -> bytes:
-    """Write the issuer, badge class and assertion of certificate `code` under
-    `directory/badges/`; returns the assertion's JSON, the learner's download.
+    """Write the issuer, badge class and assertion of the certificate whose badge id is
+    `assertion_id` under `directory/badges/`; returns the assertion's JSON, the learner's
+    download.
 
     Called each time the certificate is shown, so it is cheap and stable: an assertion already
     written keeps its salt (the same file every time) and is rewritten only when something it
@@ -285,12 +290,12 @@ def write_hosted_badge(
     issuer, badge = course_documents(settings, base_url)
     _write(directory / badge_path("issuer"), issuer)
     _write(directory / badge_path("badge", BADGE_ID), badge)
-    path = directory / badge_path("assertion", _canonical(code))
+    path = directory / badge_path("assertion", _checked(assertion_id))
     old = _read(path)
     salt = old.get("recipient", {}).get("salt") if isinstance(old, dict) else None
     earned = assertion(
         base_url,
-        code=code,
+        assertion_id=assertion_id,
         badge_id=BADGE_ID,
         issued_on=issued_on,
         verification_url=verification_url,
@@ -301,9 +306,9 @@ def write_hosted_badge(
     return _dumps(earned)
 
 
-def remove_hosted_badge(directory: Path, code: str) -> bool:
-    """Withdraw certificate `code`'s assertion (its URL answers 404 from now on)."""
-    path = directory / badge_path("assertion", _canonical(code))
+def remove_hosted_badge(directory: Path, assertion_id: str) -> bool:
+    """Withdraw a certificate's assertion (its URL answers 404 from now on)."""
+    path = directory / badge_path("assertion", _checked(assertion_id))
     try:
         path.unlink()
     except FileNotFoundError:
@@ -313,13 +318,14 @@ def remove_hosted_badge(directory: Path, code: str) -> bool:
 
 def prune_badges(
     directory: Path,
-    valid_codes: Collection[str],
+    valid_ids: Collection[str],
     *,
     now: datetime | None = None,
     grace: timedelta = PRUNE_GRACE,
 ) -> list[str]:
     """Remove the assertions whose certificate is no longer on record (erased learners, the
-    retention purge), and leftover temporary files; returns the codes removed.
+    retention purge), files still named after a code (`rename_legacy_assertions` moved those
+    on record), and leftover temporary files; returns the badge ids (or codes) removed.
 
     Only files older than `grace` go (see PRUNE_GRACE); the issuer and badge class stay.
     """
@@ -331,8 +337,8 @@ def prune_badges(
     except OSError:
         return removed
     for entry in entries:
-        match = _ASSERTION_FILE.fullmatch(entry.name)
-        orphan = match is not None and match.group(1) not in valid_codes
+        match = _ASSERTION_FILE.fullmatch(entry.name) or _LEGACY_FILE.fullmatch(entry.name)
+        orphan = match is not None and match.group(1) not in valid_ids
         if not (orphan or entry.name.startswith(_TEMPORARY_PREFIX)):
             continue
         try:
@@ -344,3 +350,29 @@ def prune_badges(
         if match is not None:
             removed.append(match.group(1))
     return sorted(removed)
+
+
+def rename_legacy_assertions(directory: Path, badge_ids: Mapping[str, str]) -> list[str]:
+    """Move each assertion still named after its certificate's code (before revision 0005) to
+    its badge id, its `id` URL changed to match, so it keeps verifying at its new address;
+    `badge_ids` maps codes to badge ids. Returns the codes moved; run when a server opens the
+    store, harmless to repeat."""
+    moved: list[str] = []
+    try:
+        entries = list(os.scandir(directory / "badges"))
+    except OSError:
+        return moved
+    for entry in entries:
+        match = _LEGACY_FILE.fullmatch(entry.name)
+        badge = badge_ids.get(match.group(1)) if match else None
+        document = _read(Path(entry.path)) if badge else None
+        if match is None or badge is None or not isinstance(document, dict):
+            continue
+        document = dict(document)
+        old_id = str(document.get("id", ""))
+        if old_id.endswith("/" + badge_path("assertion", match.group(1))):
+            document["id"] = old_id[: -len(entry.name)] + f"assertion-{_checked(badge)}.json"
+        _write(directory / badge_path("assertion", badge), document)
+        Path(entry.path).unlink(missing_ok=True)
+        moved.append(match.group(1))
+    return sorted(moved)

@@ -24,6 +24,9 @@ from course.content.questions import (
 from course.quiz.grading import QuizResult, grade_responses
 
 StepKind = Literal["answer", "submit"]
+# Each « Valider » stores a step: an attempt keeps at most this many answers per question, so
+# one session cannot fill the database by clicking (the last answer to each question counts).
+ANSWERS_PER_QUESTION = 20
 
 
 def new_seed() -> int:
@@ -149,6 +152,16 @@ class Attempt:
         return len(self.steps) + 1
 
     @property
+    def most_answers(self) -> int:
+        """How many answers this attempt can store: ANSWERS_PER_QUESTION per question."""
+        return ANSWERS_PER_QUESTION * len(self.question_ids)
+
+    @property
+    def answers_full(self) -> bool:
+        """True once the attempt stores no more answers (it can still be submitted)."""
+        return self.next_step > self.most_answers
+
+    @property
     def submitted(self) -> bool:
         return any(step.kind == "submit" for step in self.steps)
 
@@ -170,11 +183,15 @@ class Attempt:
         response: Any = None,
         now: datetime | None = None,
     ) -> Attempt:
-        """Add step `number`; a number already recorded (a replay) or anything after submission is ignored."""
+        """Add step `number`; a number already recorded (a replay), anything after submission
+        and an answer past `most_answers` (numbers are unique, so two servers cannot pass it
+        together) are ignored."""
         if number != self.next_step or self.submitted:
             return self
         at = now or datetime.now(UTC)
-        if kind == "answer" and (question_id not in self.question_ids or self.expired(at)):
+        if kind == "answer" and (
+            question_id not in self.question_ids or self.expired(at) or self.answers_full
+        ):
             return self
         return replace(self, steps=(*self.steps, Step(number, kind, question_id, response, at)))
 

@@ -1,11 +1,13 @@
 """Issued certificates in the database, found again by learner or by verification code.
 
 A learner has one certificate: issuing again (a double click, a second server) gives back the
-same one, with the same code.
+same one, with the same code. Its Open Badges assertion is named by a random `badge_id`, and its
+PDF is kept once built (`pdf`, `keep_pdf`), with a fingerprint of what it prints.
 """
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -15,9 +17,9 @@ from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 
 from course.codes import new_code, normalise_code
-from course.storage.database import Database
+from course.storage.database import Database, dialect_insert
 from course.storage.learners import Learner
-from course.storage.schema import certificates
+from course.storage.schema import certificate_pdfs, certificates
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Certificate:
     percent: float
     modules: tuple[str, ...]
     issued_at: datetime
+    badge_id: str  # names its Open Badges assertion: random, says nothing of the code
 
 
 def _certificate(row: Row[Any]) -> Certificate:
@@ -42,6 +45,7 @@ def _certificate(row: Row[Any]) -> Certificate:
         row.percent,
         tuple(row.modules),
         row.issued_at,
+        row.badge_id or "",
     )
 
 
@@ -74,7 +78,11 @@ class Certificates:
         for _ in range(10):
             try:
                 with self.database.transaction() as db:
-                    db.execute(insert(certificates).values(code=new_code(), **values))
+                    db.execute(
+                        insert(certificates).values(
+                            code=new_code(), badge_id=secrets.token_hex(16), **values
+                        )
+                    )
                 break
             except IntegrityError:
                 existing = self.of(learner.id)  # issued by a double click meanwhile
@@ -101,3 +109,27 @@ class Certificates:
         """The codes of every certificate still on record (erased learners' are gone)."""
         with self.database.transaction() as db:
             return set(db.execute(select(certificates.c.code)).scalars())
+
+    def badge_ids(self) -> dict[str, str]:
+        """The badge id of every certificate still on record, by code."""
+        with self.database.transaction() as db:
+            rows = db.execute(select(certificates.c.code, certificates.c.badge_id))
+            return {row.code: row.badge_id for row in rows if row.badge_id}
+
+    def pdf(self, code: str, fingerprint: str) -> bytes | None:
+        """The PDF kept for certificate `code`, if it was built from what `fingerprint` says."""
+        query = select(certificate_pdfs.c.pdf).where(
+            certificate_pdfs.c.code == code, certificate_pdfs.c.fingerprint == fingerprint
+        )
+        row = self.database.fetch_one(query)
+        return None if row is None else bytes(row.pdf)
+
+    def keep_pdf(
+        self, code: str, fingerprint: str, pdf: bytes, now: datetime | None = None
+    ) -> None:
+        """Keep (or replace) certificate `code`'s PDF; nothing if the certificate is gone."""
+        values = {"fingerprint": fingerprint, "pdf": pdf, "built_at": now or datetime.now(UTC)}
+        with self.database.transaction() as db:
+            if db.execute(select(certificates.c.code).where(certificates.c.code == code)).first():
+                statement = dialect_insert(db, certificate_pdfs).values(code=code, **values)
+                db.execute(statement.on_conflict_do_update(index_elements=["code"], set_=values))

@@ -95,7 +95,7 @@ def client_key(address: str | None, secret: bytes) -> str:
 
 
 def retry_in(wait: timedelta) -> str:
-    """« Réessayez dans 30\u00a0secondes. », in minutes from one minute up (rounded up)."""
+    """A wait told in French: seconds, then whole minutes from one minute up (rounded up)."""
     seconds = max(1, math.ceil(wait.total_seconds()))
     if seconds < 60:
         count, unit = seconds, "seconde"

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -143,6 +144,19 @@ certificates = Table(
     Column("percent", Float, nullable=False),
     Column("modules", JSON, nullable=False),
     Column("issued_at", Timestamp, nullable=False),
+    # The name of its Open Badges assertion file: random, so a URL reveals no code (0005).
+    Column("badge_id", String(32)),
+    Index("ix_certificates_badge_id", "badge_id", unique=True),
+)
+certificate_pdfs = Table(
+    "certificate_pdfs",
+    metadata,
+    Column(
+        "code", String(16), ForeignKey("certificates.code", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("fingerprint", String(64), nullable=False),  # of what the PDF prints, and its layout
+    Column("pdf", LargeBinary, nullable=False),
+    Column("built_at", Timestamp, nullable=False),
 )
 guard_failures = Table(
     "guard_failures",

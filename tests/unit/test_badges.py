@@ -32,8 +32,13 @@ from course.certificates.badges import (
     write_hosted_badge,
 )
 from course.content.models import CourseSettings
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 
+ID, ID_B, ID_C = (
+    "5f0c9e7a1b2d4c6e8f0a1b2c3d4e5f60",
+    "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+    "cccccccccccccccccccccccccccccccc",
+)  # badge ids: random hex, never a code
 BASE = "https://formation.example.org"
 VERIFY = f"{BASE}/?page=verifier&code=K7QF-29XM"
 REQUIRED = {
@@ -62,7 +67,7 @@ def documents(email: str | None = "Zoe.Martin@Example.org") -> list[dict[str, An
     )
     earned = assertion(
         BASE,
-        code="K7QF-29XM",
+        assertion_id=ID,
         badge_id="formation-reseaux-sociaux",
         issued_on=date(2026, 11, 23),
         verification_url=VERIFY,
@@ -86,7 +91,7 @@ def test_documents_link_to_each_other_on_the_issuer_origin() -> None:
     assert earned["badge"] == badge["id"]
     origins = {urlsplit(url).netloc for url in (issuer["id"], badge["id"], earned["id"])}
     assert origins == {"formation.example.org"}
-    assert earned["id"] == f"{BASE}/app/static/badges/assertion-K7QF-29XM.json"
+    assert earned["id"] == f"{BASE}/app/static/badges/assertion-{ID}.json"
 
 
 def test_the_assertion_is_hosted_and_dated_in_iso_8601() -> None:
@@ -100,13 +105,13 @@ def test_issued_on_keeps_an_aware_moment_and_refuses_a_naive_one() -> None:
     paris = timezone(timedelta(hours=1))
     moment = datetime(2026, 11, 23, 14, 5, tzinfo=paris)
     earned = assertion(
-        BASE, code="K7QF-29XM", badge_id="b", issued_on=moment, verification_url=VERIFY
+        BASE, assertion_id=ID, badge_id="b", issued_on=moment, verification_url=VERIFY
     )
     assert earned["issuedOn"] == "2026-11-23T14:05:00+01:00"
     with pytest.raises(ValueError):
         assertion(
             BASE,
-            code="K7QF-29XM",
+            assertion_id=ID,
             badge_id="b",
             issued_on=datetime(2026, 1, 1),
             verification_url=VERIFY,
@@ -144,7 +149,7 @@ def test_each_recipient_gets_a_fresh_random_salt() -> None:
     [
         ("issuer", "", "badges/issuer.json"),
         ("badge", "formation-reseaux-sociaux", "badges/badge-formation-reseaux-sociaux.json"),
-        ("assertion", "K7QF-29XM", "badges/assertion-K7QF-29XM.json"),
+        ("assertion", ID, f"badges/assertion-{ID}.json"),
     ],
 )
 def test_badge_paths(kind: Any, key: str, path: str) -> None:
@@ -210,14 +215,14 @@ SETTINGS = CourseSettings.model_validate(
 ISSUED = datetime(2026, 11, 23, 14, 5, tzinfo=UTC)
 
 
-def write(folder: Path, code: str = "K7QF-29XM", email: str | None = None) -> bytes:
+def write(folder: Path, key: str = ID, email: str | None = None) -> bytes:
     return write_hosted_badge(
         folder,
         SETTINGS,
         BASE,
-        code=code,
+        assertion_id=key,
         issued_on=ISSUED,
-        verification_url=f"{BASE}/verification?code={code}",
+        verification_url=f"{BASE}/verification?code=K7QF-29XM",
         email=email,
     )
 
@@ -227,7 +232,7 @@ def test_the_three_documents_are_written_where_their_ids_point(tmp_path: Path) -
     files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
     assert files == [
         "badges",
-        "badges/assertion-K7QF-29XM.json",
+        f"badges/assertion-{ID}.json",
         "badges/badge-formation.json",
         "badges/issuer.json",
     ]
@@ -243,7 +248,7 @@ def test_the_three_documents_are_written_where_their_ids_point(tmp_path: Path) -
     issuer = hosted[hosted[downloaded["badge"]]["issuer"]]
     assert issuer["name"] == "Maison des associations de Lyon"
     assert issuer["url"] == "https://mda-lyon.example.org"
-    assert (tmp_path / "badges/assertion-K7QF-29XM.json").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / f"badges/assertion-{ID}.json").stat().st_mode & 0o777 == 0o644
 
 
 def test_with_an_email_the_recipient_is_the_salted_hash_of_the_email(tmp_path: Path) -> None:
@@ -252,7 +257,7 @@ def test_with_an_email_the_recipient_is_the_salted_hash_of_the_email(tmp_path: P
     assert identity["type"] == "email" and identity["hashed"] is True
     salted = ("zoe.martin@example.org" + identity["salt"]).encode()
     assert identity["identity"] == "sha256$" + hashlib.sha256(salted).hexdigest()
-    assert "zoe" not in (tmp_path / "badges/assertion-K7QF-29XM.json").read_text().lower()
+    assert "zoe" not in (tmp_path / f"badges/assertion-{ID}.json").read_text().lower()
 
 
 def test_without_an_email_the_recipient_is_the_verification_url(tmp_path: Path) -> None:
@@ -265,7 +270,7 @@ def test_without_an_email_the_recipient_is_the_verification_url(tmp_path: Path) 
 
 def test_writing_again_gives_the_same_file_and_keeps_its_salt(tmp_path: Path) -> None:
     first = write(tmp_path, email="zoe@example.org")
-    path = tmp_path / "badges/assertion-K7QF-29XM.json"
+    path = tmp_path / f"badges/assertion-{ID}.json"
     written_at = path.stat().st_mtime_ns
     assert write(tmp_path, email="zoe@example.org") == first == path.read_bytes()
     assert path.stat().st_mtime_ns == written_at  # not rewritten when nothing changed
@@ -277,34 +282,36 @@ def test_a_changed_public_address_rewrites_the_documents(tmp_path: Path) -> None
         tmp_path,
         SETTINGS,
         "https://nouvelle.example.org",
-        code="K7QF-29XM",
+        assertion_id=ID,
         issued_on=ISSUED,
         verification_url="https://nouvelle.example.org/verification?code=K7QF-29XM",
         email=None,
     )
-    stored = json.loads((tmp_path / "badges/assertion-K7QF-29XM.json").read_text())
+    stored = json.loads((tmp_path / f"badges/assertion-{ID}.json").read_text())
     assert stored == json.loads(moved)
     assert stored["id"].startswith("https://nouvelle.example.org/app/static/badges/")
     issuer = json.loads((tmp_path / "badges/issuer.json").read_text())
     assert issuer["id"].startswith("https://nouvelle.example.org/")
 
 
-@pytest.mark.parametrize("code", ["k7qf-29xm", "K7QF29XM", "../K7QF-29XM", "K7QF-29XM/x", ""])
-def test_file_names_come_from_canonical_codes_only(tmp_path: Path, code: str) -> None:
+@pytest.mark.parametrize(
+    "key", ["K7QF-29XM", ID.upper(), f"../{ID}", f"{ID}/x", ID[:-1], ""], ids=repr
+)
+def test_file_names_come_from_badge_ids_only(tmp_path: Path, key: str) -> None:
     with pytest.raises(ValueError):
-        write(tmp_path, code=code)
+        write(tmp_path, key=key)
     with pytest.raises(ValueError):
-        remove_hosted_badge(tmp_path, code)
+        remove_hosted_badge(tmp_path, key)
     assert not list(tmp_path.rglob("assertion-*"))
 
 
 def test_an_erased_learner_s_assertion_is_removed(tmp_path: Path) -> None:
-    write(tmp_path, "K7QF-29XM")
-    write(tmp_path, "AAAA-BBBB")
-    assert remove_hosted_badge(tmp_path, "K7QF-29XM")
-    assert not remove_hosted_badge(tmp_path, "K7QF-29XM")
+    write(tmp_path, ID)
+    write(tmp_path, ID_B)
+    assert remove_hosted_badge(tmp_path, ID)
+    assert not remove_hosted_badge(tmp_path, ID)
     names = sorted(p.name for p in (tmp_path / "badges").iterdir())
-    assert names == ["assertion-AAAA-BBBB.json", "badge-formation.json", "issuer.json"]
+    assert names == [f"assertion-{ID_B}.json", "badge-formation.json", "issuer.json"]
 
 
 def _age(path: Path, hours: float) -> None:
@@ -313,26 +320,26 @@ def _age(path: Path, hours: float) -> None:
 
 
 def test_pruning_removes_old_orphans_and_leftovers_only(tmp_path: Path) -> None:
-    for code in ("K7QF-29XM", "AAAA-BBBB", "CCCC-DDDD"):
-        write(tmp_path, code)
+    for key in (ID, ID_B, ID_C):
+        write(tmp_path, key)
     folder = tmp_path / "badges"
     (folder / "notes.json").write_text("{}")
     (folder / ".tmp-abandoned").write_text("{")
     for path in folder.iterdir():
         _age(path, 2)
-    _age(folder / "assertion-CCCC-DDDD.json", 0.1)  # just issued by another process
-    removed = prune_badges(tmp_path, {"K7QF-29XM"})
-    assert removed == ["AAAA-BBBB"]
+    _age(folder / f"assertion-{ID_C}.json", 0.1)  # just issued by another process
+    removed = prune_badges(tmp_path, {ID})
+    assert removed == [ID_B]
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
-        "assertion-CCCC-DDDD.json",
-        "assertion-K7QF-29XM.json",
+        f"assertion-{ID}.json",
+        f"assertion-{ID_C}.json",
         "badge-formation.json",
         "issuer.json",
         "notes.json",
     ]
     later = datetime.now(UTC) + timedelta(hours=1)
-    assert prune_badges(tmp_path, {"K7QF-29XM"}, now=later) == ["CCCC-DDDD"]
+    assert prune_badges(tmp_path, {ID}, now=later) == [ID_C]
 
 
 def test_pruning_a_missing_folder_does_nothing(tmp_path: Path) -> None:

@@ -10,9 +10,10 @@ from datetime import UTC, datetime, timedelta
 
 from course.content.loader import load_quiz
 from course.quiz.attempts import Attempt
+from course.storage.guard import Guard, client_key
 from course.storage.personal_data import learner_data
 from course.storage.store import Store
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
@@ -134,8 +135,9 @@ def test_the_retention_period_erases_only_inactive_learners(store: Store) -> Non
 
 
 def test_failures_are_counted_per_scope_and_client_within_the_window(store: Store) -> None:
-    for minutes in (0, 5, 50):
-        store.failures.record("resume", "client-a", NOW - timedelta(minutes=minutes))
-    store.failures.record("verify", "client-a", NOW)
-    store.failures.record("resume", "client-b", NOW)
-    assert store.failures.count_since("resume", "client-a", NOW - timedelta(minutes=15)) == 2
+    for minutes in (50, 5, 0):
+        Guard(store, "resume").enter("192.0.2.1", NOW - timedelta(minutes=minutes))
+    Guard(store, "verify").enter("192.0.2.1", NOW)
+    Guard(store, "resume").enter("192.0.2.2", NOW)
+    client = client_key("192.0.2.1", store.secret)
+    assert store.failures.count_since("resume", client, NOW - timedelta(minutes=15)) == 2

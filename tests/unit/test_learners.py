@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime
 
 import pytest
 
 from course.journey.learners import NAME_MAX, InvalidIdentity, clean_email, clean_name
-from course.storage.guard import Guard, client_key
-from course.storage.store import Store
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -47,31 +43,6 @@ def test_the_email_is_optional_and_checked_when_given() -> None:
     for bad in ("zoe", "zoe@asso", "a b@c.fr", "x@" + "a" * 320 + ".fr"):
         with pytest.raises(InvalidIdentity, match="adresse e-mail"):
             clean_email(bad)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(f"sqlite:///{tmp_path / 'course.sqlite3'}")
-    yield opened
-    opened.engine.dispose()
-
-
-def test_a_client_is_blocked_after_its_tries_and_free_again_later(store: Store) -> None:
-    guard = Guard(store, "resume", limit=3, window=timedelta(minutes=15))
-    me, other = client_key("192.0.2.1"), client_key("192.0.2.2")
-    for minute in range(3):
-        assert not guard.blocked(me, NOW + timedelta(minutes=minute))
-        guard.failed(me, NOW + timedelta(minutes=minute))
-    assert guard.blocked(me, NOW + timedelta(minutes=3))
-    assert not guard.blocked(other, NOW + timedelta(minutes=3))
-    assert not Guard(store, "verify", limit=3).blocked(me, NOW + timedelta(minutes=3))
-    assert not guard.blocked(me, NOW + timedelta(minutes=16))  # the first try left the window
-
-
-def test_the_client_key_never_contains_the_address() -> None:
-    assert "192.0.2.1" not in client_key("192.0.2.1")
-    assert client_key("192.0.2.1") != client_key("192.0.2.2")
-    assert client_key(None) == client_key(None)
 
 
 def test_a_forged_forwarded_for_header_does_not_make_one_client_many() -> None:
