@@ -3,15 +3,15 @@
 import streamlit as st
 
 from course.logs import configure_logging
-from views.identity import current_learner, new_run, track_time
+from views.identity import confirm_resume, current_learner, new_run, open_resume_link, track_time
 from views.kept import get_course
 from views.page import set_up_page
 from views.resilience import database_guard
 from views.site import build_site, show_sidebar
 
-st.set_page_config(
-    page_title="Formation aux réseaux sociaux", page_icon=":material/forum:", layout="centered"
-)
+# The tab's icon is an emoji, drawn by the browser from a data: URL; a « :material/… » icon would
+# make every browser fetch it from fonts.gstatic.com (nothing is fetched from the internet).
+st.set_page_config(page_title="Formation aux réseaux sociaux", page_icon="💬", layout="centered")
 set_up_page()
 configure_logging()
 course = get_course()
@@ -19,6 +19,8 @@ site, sections = build_site(course)
 current = st.navigation(sections, position="hidden")
 new_run()
 with database_guard():  # the database not answering: a French message and « Réessayer »
+    open_resume_link()  # a resume link: its code leaves the URL, the record awaits « C'est moi »
+    confirm_resume()
     track_time(current.url_path if current.url_path in site.lessons else None)
     site.follow(course, current_learner())  # progress read once: sidebar and page share it
     show_sidebar(course, sections, site.learner, site.progress)

@@ -30,9 +30,12 @@ label[data-focus-visible], [role="option"][data-focus-visible],
 [data-testid="stPageLink-NavLink"] * { white-space: normal; overflow: visible; }
 [data-testid="stPageLink-NavLink"] { height: auto; }
 [data-testid="stRadioOption"], [data-testid="stCheckbox"] label,
-[data-testid="stTextInputRootElement"] button { min-height: 24px; }
+[data-testid="stTextInputRootElement"] button,
+[data-testid="stPlotlyChart"] .modebar-btn { min-height: 24px; }
+[data-testid="stMultiSelect"] button, [data-testid="stMultiSelect"] input { min-width: 24px; min-height: 24px; }
 @media (max-width: 640px) {
   [data-testid="stPlotlyChart"] .modebar-container { display: none !important; }
+  [data-testid="stMarkdownContainer"] :is(td, th) { padding: 6px 6px; }
 }`;
   const LABELS = {
     '[data-testid="stSidebar"]': "Menu du cours",
@@ -67,6 +70,12 @@ label[data-focus-visible], [role="option"][data-focus-visible],
     for (const open of document.querySelectorAll('button[aria-label="Open"][aria-haspopup="listbox"]')) {
       open.setAttribute("aria-label", "Ouvrir la liste");
     }
+    for (const remove of document.querySelectorAll('[data-testid="stMultiSelect"] button[aria-label^="Remove "]')) {
+      remove.setAttribute("aria-label", `Retirer ${remove.getAttribute("aria-label").slice(7)}`);
+    }
+    for (const clear of document.querySelectorAll('[data-testid="stMultiSelect"] button[aria-label="Clear all"]')) {
+      clear.setAttribute("aria-label", "Tout retirer");
+    }
     // Folded away (always, at first, on a phone), the sidebar is off screen, yet its links stayed in the Tab
     // order: 21 invisible stops before the button that opens it. Folded, it is inert. The button that folds or
     // unfolds it disappears once used: the keyboard focus, left on nothing, goes to the sidebar just opened, or
@@ -90,6 +99,14 @@ label[data-focus-visible], [role="option"][data-focus-visible],
       sidebarFolded = folded;  // null until the sidebar is first seen: no focus moved on arrival
     }
   };
+  // On a phone the menu covers the page. Streamlit's own navigation folds it once a page is chosen; the
+  // course's page links (views/site.py) did not, and left the new page hidden under the menu.
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element
+      && event.target.closest('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]');
+    if (!link || !window.matchMedia("(max-width: 767.98px)").matches) return;
+    document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
+  }, true);
   apply();
   new MutationObserver(apply).observe(document.body, { childList: true, subtree: true });
 })();

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-
+from typing import Any
 
 # The glossary search folds every term's name and text on each keystroke: those are cached. The
 # cache is bounded by size, not only by count: texts longer than FOLD_CACHED_MAX characters (the
@@ -43,3 +43,16 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=^])")
 def escape_markdown(text: str) -> str:
     """Text a learner typed, made safe to show inside Markdown: no markup, link, image or HTML."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+# A formula starts with = + - @, or a tab or carriage return, possibly after spaces.
+_FORMULA_START = re.compile(r"^[\s]*[=+\-@]|^[\t\r]")
+
+
+def neutralise(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP « CSV
+    injection »); anything else, numbers included, is left as it is. Every CSV/XLSX cell a
+    learner or a trainer typed goes through it (course/results/exports/cells.py)."""
+    if isinstance(value, str) and _FORMULA_START.match(value):
+        return "'" + value
+    return value

@@ -1,21 +1,40 @@
-"""Shared fixtures: the project root and throw-away copies of the test course."""
+"""Fixtures every suite shares, defined once here (plain values and functions: tests/helpers.py).
+
+Stores, by what a test needs:
+- `store`: an empty store on SQLite *and* on PostgreSQL (the test runs once on each);
+- `sqlite_store`: SQLite only, the file `data_dir / "course.sqlite3"` that the app and the
+  command line open when $COURSE_DATA_DIR is `data_dir` (tests that drive them, or need a file).
+Test files never redefine these names; a store with other needs gets a name of its own.
+"""
 
 from __future__ import annotations
 
-import secrets
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from course.storage.store import Store
+from tests.helpers import FIXTURES, VALID_COURSE
 from tools.postgres_server import PostgresServer, start_postgres
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
-VALID_COURSE = FIXTURES / "valid"
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One server secret for the whole run, in the environment: the stores a test opens, the
+    servers and command lines it starts (they inherit it) key digests alike, and no test writes
+    var/secret_key in the checkout (tests of the secret itself remove the variable)."""
+    os.environ["COURSE_SECRET_KEY"] = "tests-only-secret-" + "0123456789abcdef" * 2
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the PostgreSQL server says so (`postgres`), and is an `integration` test."""
+    for item in items:
+        if "postgres_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+        if item.get_closest_marker("postgres"):
+            item.add_marker(pytest.mark.integration)
 
 
 @pytest.fixture
@@ -34,49 +53,42 @@ def course_copy(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """A real PostgreSQL server for the whole run; it fails (never skips) when it cannot start."""
+    """A real PostgreSQL server per test process (each xdist worker has its own, on a free port
+    and in its own temporary folder); it fails (never skips) when it cannot start."""
     server = start_postgres()
     yield server
     server.stop()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database of each kind the course supports: a SQLite file, a PostgreSQL database."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'course.sqlite3'}"
     server: PostgresServer = request.getfixturevalue("postgres_server")
-    name = f"test_{secrets.token_hex(6)}"
-    with psycopg.connect(
-        host="127.0.0.1", port=server.port, user="postgres", dbname="course", autocommit=True
-    ) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return server.url.rsplit("/", 1)[0] + f"/{name}"
-
-
-# The right answers to tests/fixtures/grading/tous-les-types.yaml, in `grade` form.
-MATCHES = {
-    "Avatar": "Image qui vous représente",
-    "Mur": "Espace où les amis laissent des messages",
-    "Topic": "Sujet de discussion",
-    "Post": "Message publié",
-}
-ORDER = ["S'inscrire", "Créer son profil", "Échanger avec les membres"]
-PERFECT = {
-    "choix-unique": 1,
-    "choix-multiple": [0, 1, 3],
-    "vrai-faux": False,
-    "association": MATCHES,
-    "ordre": ORDER,
-    "texte": "abonnés",
-    "nombre": 610,
-    "intervalle": 2023,
-}
+    return server.create_database()
 
 
 @pytest.fixture
 def store(database_url: str) -> Iterator[Store]:
     """A store on SQLite and on PostgreSQL: tests that use it run against both."""
     opened = Store(database_url)
+    yield opened
+    opened.engine.dispose()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty data folder, as $COURSE_DATA_DIR for the app or the command line (a test or the
+    `app` fixture points the variable at it): its database is `course.sqlite3` inside."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def sqlite_store(data_dir: Path) -> Iterator[Store]:
+    """SQLite only: the database in `data_dir`, the one the app and the command line open."""
+    opened = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
     yield opened
     opened.engine.dispose()

@@ -9,11 +9,14 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import secrets
 import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+import psycopg
 
 from tools.streamlit_server import free_port
 
@@ -59,6 +62,15 @@ class PostgresServer:
         if self.user:
             command = ["runuser", "-u", self.user, "--", *command]
         subprocess.run(command, check=True, capture_output=True, text=True)
+
+    def create_database(self, prefix: str = "test") -> str:
+        """A new empty database with a random name (`prefix_…`); its SQLAlchemy URL."""
+        name = f"{prefix}_{secrets.token_hex(6)}"
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user="postgres", dbname="course", autocommit=True
+        ) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        return self.url.rsplit("/", 1)[0] + f"/{name}"
 
     def stop(self) -> None:
         try:

@@ -1,8 +1,12 @@
 """Who is learning: a name for the certificate and a personal resume code, no password.
 
-The session holds the learner and their code; the code is also kept in the URL (`?reprise=`),
-so a reload resumes, and the same link opens the learner's record on another device. Wrong codes
-are slowed down per client (course/storage/guard.py).
+The session holds the learner and their code, never the URL: the address bar is seen on projected
+screens, kept in the history of shared computers and in proxies' logs. A resume link
+(`?reprise=CODE`, shown on demand in « Mon parcours ») opens the record on another device: the
+code leaves the address bar at once, and the visitor confirms the record (« C'est moi ») before
+anything they do is attached to it, so a link someone else sent cannot silently collect their
+answers. Wrong codes are slowed down per client (course/storage/guard.py). Signing out clears
+everything the session holds.
 """
 
 from __future__ import annotations
@@ -15,15 +19,18 @@ import streamlit as st
 from course.codes import normalise_code
 from course.journey.learners import InvalidIdentity, clean_email, clean_name
 from course.journey.links import resume_url
-from course.logs import log_sign_up
+from course.logs import log_resume, log_sign_up
 from course.storage.guard import Guard, retry_in
 from course.storage.learners import Learner
 from course.text import escape_markdown
+from views.join_card import qr_image, qr_svg
 from views.kept import get_course, get_store
-from views.page import client_address
+from views.page import client_address, url_value
 
 SESSION_KEY = "learner"
 URL_KEY = "reprise"
+PENDING_KEY = "learner:pending"  # a record a resume link opened, until the visitor confirms it
+SHOW_CODE_KEY = "learner:show-code"  # « Afficher mon code et mon lien de reprise » is on
 NEW_CODE_KEY = "learner:new-code"
 UNPRINTABLE_KEY = "learner:unprintable"  # characters of the new name no certificate font has
 CLOCK_KEY = "learner:clock"
@@ -38,10 +45,9 @@ def _guard() -> Guard:
     return Guard(get_store(), "resume")
 
 
-def _hold(learner: Learner, code: str) -> None:
-    st.session_state[SESSION_KEY] = {"id": learner.id, "code": code}
-    st.query_params[URL_KEY] = code
-    get_store().learners.seen(learner.id)
+def _hold(learner_id: str, code: str) -> None:
+    st.session_state[SESSION_KEY] = {"id": learner_id, "code": code}
+    get_store().learners.seen(learner_id)
 
 
 def new_run() -> None:
@@ -50,7 +56,7 @@ def new_run() -> None:
 
 
 def current_learner() -> Learner | None:
-    """This session's learner, or the one whose code is in the URL; None if nobody yet.
+    """This session's learner; None if nobody yet (or a resume link awaits confirmation).
 
     Read from the store once per run of the app, however many parts of the page ask; read
     again at once when the session's learner changes (sign-up, resume, sign-out, erasure).
@@ -71,16 +77,66 @@ def _read_learner() -> Learner | None:
     if held:
         learner = get_store().learners.get(held["id"])
         if learner is not None:
-            if st.query_params.get(URL_KEY) != held["code"]:
-                st.query_params[URL_KEY] = held["code"]
             return learner
         del st.session_state[SESSION_KEY]  # the record was erased meanwhile
-    typed = st.query_params.get(URL_KEY)
-    return resume(typed) if typed else None
+    return None
+
+
+def open_resume_link() -> None:
+    """Called by app.py before the page: a resume link's code leaves the address bar at once,
+    and its record waits in the session for the visitor's « C'est moi » (confirm_resume)."""
+    if URL_KEY not in st.query_params:
+        return
+    st.session_state.pop(PENDING_KEY, None)
+    found = _find(url_value(URL_KEY))  # the database down: the link stays, for « Réessayer »
+    st.query_params.pop(URL_KEY, None)
+    held = st.session_state.get(SESSION_KEY)
+    if found is not None and not (held and held["id"] == found[0].id):
+        learner, code = found
+        st.session_state[PENDING_KEY] = {"id": learner.id, "code": code, "name": learner.name}
+
+
+def confirm_resume() -> None:
+    """The record a resume link opened, to confirm before it becomes the session's."""
+    pending: dict[str, str] | None = st.session_state.get(PENDING_KEY)
+    if not pending:
+        return
+    with st.container(border=True):
+        st.markdown(
+            f"Vous reprenez le parcours de **{escape_markdown(pending['name'])}**. S'il s'agit "
+            "bien de vous, vos réponses et votre progression seront enregistrées dans ce "
+            "parcours."
+        )
+        mine, not_mine = st.columns(2)
+        mine.button("C'est moi", type="primary", icon=":material/check:", on_click=_accept_pending)
+        not_mine.button("Ce n'est pas moi", icon=":material/close:", on_click=_refuse_pending)
+
+
+def _accept_pending() -> None:
+    pending = st.session_state.pop(PENDING_KEY, None)
+    if pending:
+        _hold(pending["id"], pending["code"])
+        log_resume(pending["id"])
+
+
+def _refuse_pending() -> None:
+    st.session_state.pop(PENDING_KEY, None)
 
 
 def resume(typed: str) -> Learner | None:
-    """Open the record of a resume code; a French message when it fails."""
+    """Open the record of a typed resume code; a French message when it fails."""
+    found = _find(typed)
+    if found is None:
+        return None
+    learner, code = found
+    st.session_state.pop(PENDING_KEY, None)
+    _hold(learner.id, code)
+    log_resume(learner.id)
+    return learner
+
+
+def _find(typed: str) -> tuple[Learner, str] | None:
+    """The record of a resume code and the code, normalised; a French message when it fails."""
     guard = _guard()
     attempt = guard.enter(client_address())
     if not attempt.allowed:
@@ -94,7 +150,6 @@ def resume(typed: str) -> Learner | None:
     learner = get_store().learners.by_code(code) if code else None
     if learner is None or code is None:
         guard.failed(attempt)
-        st.query_params.pop(URL_KEY, None)
         st.error(
             "Ce code ne correspond à aucun parcours. Vérifiez-le\u202f: il a la forme "
             "«\u00a0K7QF-29XM\u00a0».",
@@ -102,8 +157,7 @@ def resume(typed: str) -> Learner | None:
         )
         return None
     guard.passed(attempt)
-    _hold(learner, code)
-    return learner
+    return learner, code
 
 
 def _sign_up_form() -> Learner | None:
@@ -132,9 +186,16 @@ def _sign_up_form() -> Learner | None:
     except InvalidIdentity as problem:
         st.error(str(problem), icon=":material/error:")
         return None
+    signing_up = Guard(get_store(), "signup").enter(client_address())  # 40 an hour, then waits
+    if not signing_up.allowed:
+        st.error(
+            f"Trop d'inscriptions depuis cette connexion. {retry_in(signing_up.wait)}",
+            icon=":material/lock_clock:",
+        )
+        return None
     learner, code = get_store().learners.create(clean, mail)
     log_sign_up(learner.id, mail is not None)
-    _hold(learner, code)
+    _hold(learner.id, code)
     st.session_state[NEW_CODE_KEY] = True
     from course.certificates.fonts import unprintable_characters  # fontTools: only at sign-up
 
@@ -154,6 +215,7 @@ def sign_in(intro: str) -> Learner | None:
     """The learner, or the forms to start a record or resume one (with `intro` above them)."""
     learner = current_learner()
     if learner is not None:
+        _welcome(learner)
         _warn_unprintable(learner)
         return learner
     st.info(intro, icon=":material/badge:")
@@ -165,6 +227,19 @@ def sign_in(intro: str) -> Learner | None:
     if learner is not None:
         st.rerun()
     return None
+
+
+def _welcome(learner: Learner) -> None:
+    """Right after sign-up, on whichever page it happened: the new code, to note down."""
+    if st.session_state.pop(NEW_CODE_KEY, False):
+        code = st.session_state[SESSION_KEY]["code"]
+        st.success(
+            f"Bienvenue, {escape_markdown(learner.name)}. Voici votre code personnel\u202f: "
+            f"**{code}**. Notez-le\u202f: il vous permet de reprendre votre parcours sur "
+            "n'importe quel appareil, et vous le retrouverez avec votre lien de reprise dans "
+            "«\u00a0Mon parcours\u00a0». Ne le donnez à personne.",
+            icon=":material/key:",
+        )
 
 
 def _warn_unprintable(learner: Learner) -> None:
@@ -198,27 +273,31 @@ def unprintable_warning(name: str, missing: str) -> str:
     )
 
 
-def show_code(learner: Learner) -> None:
-    """The learner's name and resume code, with the link; stressed right after sign-up."""
+def show_code() -> None:
+    """The learner's resume code, link and its QR code, on demand: never in the address bar,
+    and hidden again with one click on a projected screen."""
     code = st.session_state[SESSION_KEY]["code"]
-    if st.session_state.pop(NEW_CODE_KEY, False):
-        st.success(
-            f"Bienvenue, {escape_markdown(learner.name)}. Voici votre code personnel\u202f: "
-            "notez-le, il vous permet de reprendre votre parcours sur n'importe quel appareil. "
-            "Ne le donnez à personne.",
-            icon=":material/key:",
+    if not st.toggle("Afficher mon code et mon lien de reprise", key=SHOW_CODE_KEY):
+        st.caption(
+            "Votre code et votre lien de reprise ne s'affichent qu'à votre demande\u202f: "
+            "vérifiez que personne ne regarde votre écran."
         )
+        return
+    link = resume_url(get_course().settings, code)
     st.markdown("Votre code personnel")
     st.code(code, language=None)
-    st.markdown("Votre lien de reprise")
-    st.code(resume_url(get_course().settings, code), language=None)
+    st.markdown("Votre lien de reprise (à ouvrir sur un autre appareil, ou à scanner)")
+    st.code(link, language=None)
+    label = "QR code de votre lien de reprise"
+    svg = qr_svg.__wrapped__(link, label)  # not cached: no learner's code kept in memory
+    st.html(f'<div style="width:12rem;max-width:100%;background:#fff">{qr_image(svg, label)}</div>')
 
 
 def sign_out_button() -> None:
-    """Leave this device without erasing anything (e.g. on a shared computer)."""
+    """Leave this device without erasing anything (e.g. on a shared computer): everything the
+    session holds (the learner, their code, typed answers, a pending resume link) is cleared."""
     if st.button("Quitter mon parcours sur cet appareil", icon=":material/logout:"):
-        st.session_state.pop(SESSION_KEY, None)
-        st.query_params.pop(URL_KEY, None)
+        st.session_state.clear()
         st.rerun()
 
 

@@ -7,6 +7,7 @@ local network, so phones on the same Wi-Fi can join a course running on the trai
 
 from __future__ import annotations
 
+import base64
 import functools
 import os
 import socket
@@ -56,18 +57,26 @@ def qr_svg(url: str, label: str) -> str:
     return svg.replace("<svg ", '<svg role="img" aria-label="' + label + '" ', 1)
 
 
+def qr_image(svg: str, label: str) -> str:
+    """The QR code as an <img> of a data: URI, its `label` as alternative text: st.html's
+    sanitiser drops an inline <svg> (the browser then showed an empty box) but keeps this."""
+    source = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img src="{source}" alt="{label}" style="width:100%;display:block">'
+
+
 def show_join_card(workshop: Workshop, big: bool = False) -> None:
     """Code, link and QR code to join `workshop`; `big` for the projected screen."""
     link = workshop_url(room_base_url(), workshop.code)
     size = "min(70vh, 90%)" if big else "16rem"
     code_size = "4.5rem" if big else "2.6rem"
+    label = "QR code du lien pour rejoindre l’atelier"
     st.markdown(f"**Rejoindre l'atelier «\u00a0{escape_markdown(workshop.title)}\u00a0»**")
     st.html(
         '<p style="margin:0">Code de l\'atelier</p>'
         f'<p style="font-size:{code_size};font-weight:700;letter-spacing:.12em;margin:0">'
         f"{workshop.code}</p>"
         f'<div style="width:{size};max-width:100%;background:#fff">'
-        f"{qr_svg(link, 'QR code du lien pour rejoindre l’atelier')}</div>"
+        f"{qr_image(qr_svg(link, label), label)}</div>"
     )
     page = escape_markdown(link.split("?")[0])
     st.markdown(

@@ -18,8 +18,8 @@ from course.certificates.badges import (
     static_dir,
     write_hosted_badge,
 )
-from course.certificates.data import CertificateData
 from course.certificates.issuing import certificate_data, issue_certificate, local_day
+from course.certificates.stored_pdf import certificate_pdf
 from course.content.course import Course
 from course.content.exercise_registry import EXERCISES
 from course.content.models import CourseSettings
@@ -78,11 +78,10 @@ def journey_page(site: Site) -> None:
     _certificate(course, store, learner, progress)
     _action_plan(store, learner, progress)
     st.header("Votre code personnel")
-    show_code(learner)
+    show_code()
     if st.button("Me donner un nouveau code", icon=":material/autorenew:"):
         code = store.learners.new_resume_code(learner.id)
         st.session_state[SESSION_KEY] = {"id": learner.id, "code": code}
-        st.query_params["reprise"] = code
         st.rerun()
     st.caption("L'ancien code cesse alors de fonctionner.")
     sign_out_button()
@@ -173,7 +172,7 @@ def _certificate(course: Course, store: Store, learner: Learner, progress: Progr
     pdf, badge = st.columns(2)
     pdf.download_button(
         "Télécharger mon attestation (PDF)",
-        data=lambda: _certificate_pdf(data),
+        data=lambda: certificate_pdf(store, data),
         file_name=f"attestation-{issued.code}.pdf",
         mime="application/pdf",
         type="primary",
@@ -203,7 +202,7 @@ def _hosted_badge(settings: CourseSettings, learner: Learner, issued: Certificat
             static_dir(),
             settings,
             public_url(settings),
-            code=issued.code,
+            assertion_id=issued.badge_id,
             issued_on=issued.issued_at,
             verification_url=verification_url(settings, issued.code),
             email=learner.email,
@@ -219,7 +218,7 @@ def _hosted_badge(settings: CourseSettings, learner: Learner, issued: Certificat
 
 
 def _explain_badge(settings: CourseSettings, learner: Learner, issued: Certificate) -> None:
-    address = badge_url(public_url(settings), "assertion", issued.code)
+    address = badge_url(public_url(settings), "assertion", issued.badge_id)
     how = (
         "**Le badge numérique** (format Open Badges\u00a02.0) atteste votre formation sur "
         "Internet\u202f: importez le fichier téléchargé dans un portefeuille de badges en ligne "
@@ -278,17 +277,8 @@ def _my_data(store: Store, learner: Learner, site: Site) -> None:
             log_learner_erased(learner.id)
             if certificate is not None:  # its badge URL answers 404 from now on
                 with contextlib.suppress(OSError):  # else the next start's prune removes it
-                    remove_hosted_badge(static_dir(), certificate.code)
-            st.session_state.pop(SESSION_KEY, None)
-            st.query_params.pop("reprise", None)
+                    remove_hosted_badge(static_dir(), certificate.badge_id)
+            st.session_state.clear()  # nothing of the erased record stays in the session
             st.session_state["learner:erased"] = True
             st.rerun()
     st.caption(f"Parcours commencé le {format_long_date(local_day(learner.created_at))}.")
-
-
-def _certificate_pdf(data: CertificateData) -> bytes:
-    """The PDF, drawn when the learner asks for it: fpdf2 and fontTools are imported then, not
-    when the app starts."""
-    from course.certificates.pdf import build_certificate_pdf
-
-    return build_certificate_pdf(data)

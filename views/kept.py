@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from course.certificates.badges import prune_badges, static_dir
+from course.certificates.badges import prune_badges, rename_legacy_assertions, static_dir
 from course.content.course import Course
 from course.content.loader import content_dir_from_env, content_fingerprint, load_course
 from course.journey.learners import retention_cutoff
 from course.storage.database import default_database_url
+from course.storage.retention import PurgeSchedule, purge_expired
 from course.storage.store import Store
 
 Fingerprint = tuple[tuple[str, int, int], ...]
@@ -44,24 +45,37 @@ def _fingerprint(root: Path) -> Fingerprint:
 
 
 _STORES: dict[str, Store] = {}  # by database URL
+_PURGES = PurgeSchedule()  # the retention purge: at most every 10 minutes, on the page runs
 
 
 def _open_store(url: str) -> Store:
-    """Open (and migrate) the database, erase records past the retention period, then withdraw
-    the Open Badges of certificates no longer on record."""
+    """Open (and migrate) the database; badges still named after their code get their badge id
+    (revision 0005)."""
     store = Store(url)
-    settings = get_course().settings
-    if settings is not None:
-        now = datetime.now(UTC)
-        store.learners.purge_inactive(retention_cutoff(settings.data.retention_months, now))
-    prune_badges(static_dir(), store.certificates.codes())
+    rename_legacy_assertions(static_dir(), store.certificates.badge_ids())
     return store
 
 
+def _housekeeping(url: str, store: Store) -> None:
+    """When due (first run, then every 10 minutes): erase records past the retention period and
+    client digests past the guard's window, then withdraw the Open Badges of certificates no
+    longer on record."""
+    if not _PURGES.due(url):
+        return
+    settings = get_course().settings
+    now = datetime.now(UTC)
+    months = settings.data.retention_months if settings is not None else None
+    purge_expired(store, retention_cutoff(months, now) if months is not None else None, now)
+    prune_badges(static_dir(), set(store.certificates.badge_ids().values()))
+
+
 def get_store() -> Store:
-    """One connection pool per database and server process ($COURSE_DATABASE_URL or SQLite in var/)."""
+    """One connection pool per database and server process ($COURSE_DATABASE_URL or SQLite in var/),
+    with the retention purge when it is due."""
     url = default_database_url()
-    return _kept(_STORES, url, lambda: _open_store(url), _KEPT_STORES)
+    store = _kept(_STORES, url, lambda: _open_store(url), _KEPT_STORES)
+    _housekeeping(url, store)
+    return store
 
 
 def get_course() -> Course:

@@ -23,14 +23,23 @@ def privacy_page() -> None:
 - le nom que vous donnez pour l'attestation et, si vous la donnez, votre adresse e-mail\u202f;
 - les modules ouverts ou terminés et le temps passé sur chacun\u202f;
 - vos réponses aux quiz et aux exercices, et vos scores\u202f;
-- votre attestation et son code de vérification.
+- votre attestation, son code de vérification et son fichier PDF.
 
-Votre code personnel n'est pas enregistré en clair\u202f: seule une empreinte permet de le
-reconnaître. Après un code erroné, une empreinte de l'adresse de l'appareil est gardée un quart
-d'heure pour freiner les essais au hasard.
+Votre code personnel n'est pas enregistré en clair\u202f: seule une empreinte chiffrée avec une clé
+gardée hors de la base permet de le reconnaître. Pour freiner les essais au hasard, chaque code
+ou mot de passe essayé laisse une empreinte chiffrée de l'adresse de la connexion (jamais
+l'adresse elle-même), effacée un quart d'heure après l'essai\u202f; chaque inscription en laisse une,
+effacée au bout d'une heure. L'effacement a lieu au plus tard 10\u00a0minutes après ce délai
+tant que le cours est consulté, ou à son prochain démarrage.
 
 **Pourquoi\u202f?** Pour suivre votre progression, vous permettre de reprendre sur un autre appareil,
 établir votre attestation et permettre à d'autres de la vérifier.
+
+**Votre code et la barre d'adresse.** Votre code personnel n'apparaît jamais dans l'adresse des
+pages\u202f: seule la session de votre navigateur le garde, jusqu'à ce que vous fermiez l'onglet
+ou choisissiez «\u00a0Quitter mon parcours sur cet appareil\u00a0». Un lien de reprise l'y met un
+instant\u202f: il en est retiré aussitôt, et rien n'est rattaché à votre parcours avant que vous
+ayez répondu «\u00a0C'est moi\u00a0».
 
 **Combien de temps\u202f?** Un parcours sans activité pendant {months} est effacé automatiquement.
 

@@ -75,7 +75,7 @@ def question_widget(question: Question, order: list[int], key: str, lettered: bo
 
 
 def _labeller(question: SingleChoice | MultipleChoice, lettered: bool) -> Callable[[int], str]:
-    """An option's label by its index: its text, after « A. » on live questions."""
+    """An option's label by its index: its text, after its letter (A., B.…) on live questions."""
 
     def label(i: int) -> str:
         text = question.options[i].text
@@ -161,7 +161,14 @@ def _ask(
         sent = st.form_submit_button("Valider ma réponse", type="primary")
     if sent:
         response = validated_response(question, response)
-        if response is not UNANSWERED:
+        if response is not UNANSWERED and attempt.answers_full:
+            st.warning(
+                f"Cette tentative a déjà enregistré {attempt.most_answers}\u00a0réponses, le "
+                "maximum\u202f: terminez-la pour voir votre score, puis recommencez le quiz "
+                "si vous le souhaitez.",
+                icon=":material/block:",
+            )
+        elif response is not UNANSWERED:
             attempt = store.attempts.record_step(
                 attempt, attempt.next_step, "answer", question.id, response
             )

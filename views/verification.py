@@ -16,7 +16,6 @@ from views.kept import get_store
 from views.page import client_address, url_value
 
 
-
 def verification_page() -> None:
     """Draw the verification page."""
     st.title("Vérifier une attestation")

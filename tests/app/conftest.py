@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 
 
 def open_page(app: AppTest, url_path: str) -> AppTest:
@@ -24,17 +25,18 @@ def open_page(app: AppTest, url_path: str) -> AppTest:
 
 @pytest.fixture
 def app(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, data_dir: Path
 ) -> Callable[..., AppTest]:
     """A started app, on the shipped content or on another content folder.
 
-    Its database is a fresh SQLite file unless the test sets COURSE_DATA_DIR itself: tests never
-    write to var/ or static/ nor see each other's learners or failed passwords.
+    Its database is `sqlite_store`'s file in `data_dir` unless the test sets COURSE_DATA_DIR
+    itself: tests never write to var/ or static/ nor see each other's learners or failed passwords.
     """
     monkeypatch.delenv("COURSE_DATABASE_URL", raising=False)
-    for variable, folder in (("COURSE_DATA_DIR", "app-data"), ("COURSE_STATIC_DIR", "app-static")):
-        if variable not in os.environ:  # a test's own fixture set it first: keep its folder
-            monkeypatch.setenv(variable, str(tmp_path_factory.mktemp(folder)))
+    if "COURSE_DATA_DIR" not in os.environ:  # a test's own fixture set it first: keep its folder
+        monkeypatch.setenv("COURSE_DATA_DIR", str(data_dir))
+    if "COURSE_STATIC_DIR" not in os.environ:
+        monkeypatch.setenv("COURSE_STATIC_DIR", str(tmp_path_factory.mktemp("app-static")))
 
     def start(content_dir: str | None = None) -> AppTest:
         if content_dir is not None:
@@ -50,3 +52,17 @@ def sign_up(page: AppTest, name: str = "Zoé Testeuse") -> AppTest:
     field = next(t for t in page.text_input if t.label.startswith("Votre nom"))
     field.input(name)
     return next(b for b in page.button if b.label == "Commencer mon parcours").click().run()
+
+
+def held_code(page: AppTest) -> str:
+    """The resume code the session holds (never in the URL): what « Mon parcours » shows."""
+    code: str = page.session_state["learner"]["code"]
+    return code
+
+
+def open_resume_link(page: AppTest, url_path: str, code: str, **query: str) -> AppTest:
+    """Follow a resume link (`/url_path?reprise=code`) and confirm the record with « C'est moi »,
+    as a learner does on another device."""
+    page.query_params.update({"reprise": code, **query})
+    page = open_page(page, url_path)
+    return next(b for b in page.button if b.label == "C'est moi").click().run()

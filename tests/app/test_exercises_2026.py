@@ -51,7 +51,7 @@ def test_the_image_description_is_checked_escaped_and_kept(app: Callable[..., Ap
 def test_the_phishing_messages_are_sorted_scored_and_kept(app: Callable[..., AppTest]) -> None:
     """« Repérez l'hameçonnage » (module 12): every message sorted, signs shown, answers kept."""
     from course.exercises.phishing import load_phishing_set
-    from tests.conftest import PROJECT_ROOT
+    from tests.helpers import PROJECT_ROOT
 
     key = "exercise:reperer-hameconnage"
     messages, errors = load_phishing_set(PROJECT_ROOT)
@@ -145,13 +145,13 @@ def test_the_engagement_rate_is_computed_refused_kept_and_planned(
     from course.journey.action_plan import action_plan
     from course.journey.progress import learner_progress
     from course.storage.store import Store
-    from tests.app.conftest import sign_up
+    from tests.app.conftest import held_code, sign_up
 
     key = "exercise:taux-engagement"
     data = tmp_path_factory.mktemp("engagement-data")
     monkeypatch.setenv("COURSE_DATA_DIR", str(data))
     journey = sign_up(open_page(app(str(content_dir_from_env())), "mon-parcours"), "Zoé")
-    code = journey.query_params["reprise"]
+    code = held_code(journey)
     page = open_page(journey, "mesurer")
     assert not page.exception
     assert "Entrez vos chiffres" in "\n".join(c.value for c in page.caption)

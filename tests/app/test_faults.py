@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import sqlite3
 import subprocess
 import threading
@@ -21,30 +22,30 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 from streamlit.testing.v1 import AppTest
 
-from course.content.loader import load_course
 from course.storage.store import Store
 from tests.app.conftest import open_page, sign_up
-from tests.conftest import VALID_COURSE
 from tests.e2e.conftest import (
     CHROMIUM,
     CHROMIUM_ARGS,
     assert_no_exception,
+    follow_resume_link,
     open_app_page,
     wait_for_rerun,
 )
+from tests.helpers import VALID_COURSE, valid_course
 from tools import streamlit_server
 from tools.postgres_server import PostgresServer, start_postgres
 from tools.streamlit_server import Server, free_port, start_server, stop_server
 from views.resilience import DATABASE_DOWN, RETRY_LABEL
 
-COURSE = load_course(VALID_COURSE)
+COURSE = valid_course()
 QUIZ = COURSE.quizzes["bases"]
 SQLITE_BUSY_TIMEOUT = 10  # seconds: PRAGMA busy_timeout in course/storage/database.py
 
 
 def guarded_app() -> None:
     """app.py, run inside the guard as the lead wires it around the page."""
-    from tests.conftest import PROJECT_ROOT
+    from tests.helpers import PROJECT_ROOT
     from views.resilience import database_guard
 
     script = PROJECT_ROOT / "app.py"
@@ -110,7 +111,10 @@ def test_an_unreachable_database_gives_a_french_message_and_a_retry(
     monkeypatch.delenv("COURSE_DATABASE_URL")  # the database answers again
     page = click(page, RETRY_LABEL)
     assert not page.exception and not page.error
-    assert page.markdown[0].value == "Parcours de **Zoé Martin**"
+    assert "Vous reprenez le parcours de **Zoé Martin**" in page.markdown[0].value
+    assert "reprise" not in page.query_params
+    page = click(page, "C'est moi")
+    assert "Parcours de **Zoé Martin**" in [m.value for m in page.markdown]
 
 
 def stop(server: PostgresServer) -> None:
@@ -245,9 +249,13 @@ def test_a_server_restart_mid_quiz_loses_no_saved_answer(
     try:
         open_app_page(page, f"{server.url}/evaluation?quiz={QUIZ.id}")
         page.get_by_label("Votre nom, tel qu'il figurera sur l'attestation").fill("Zoé Martin")
-        for button in ("Commencer mon parcours", "Commencer le quiz"):
-            page.get_by_role("button", name=button).click()
-            wait_for_rerun(page)
+        page.get_by_role("button", name="Commencer mon parcours").click()
+        wait_for_rerun(page)
+        welcome = page.get_by_text("Voici votre code personnel").inner_text()
+        code = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}", welcome)
+        assert code, welcome
+        page.get_by_role("button", name="Commencer le quiz").click()
+        wait_for_rerun(page)
         page.get_by_text("Un site où l'on crée un profil").click()
         page.get_by_role("button", name="Valider ma réponse").click()
         expect(page.get_by_text("Réponse enregistrée.")).to_be_visible()
@@ -255,10 +263,11 @@ def test_a_server_restart_mid_quiz_loses_no_saved_answer(
         stop_server(server)
     server = serve_on(port, tmp_path, env)  # the same address, the same database
     try:
-        # The learner reloads the tab: the quiz resumes from the code in the URL, at the first
-        # question without an answer, with the answer saved before the restart counted.
-        assert "reprise=" in page.url
-        open_app_page(page, page.url)
+        # The learner comes back with their resume link (the code is never in the address
+        # bar): the quiz resumes at the first question without an answer, with the answer
+        # saved before the restart counted.
+        assert "reprise" not in page.url
+        follow_resume_link(page, f"{server.url}/evaluation?quiz={QUIZ.id}&reprise={code[0]}")
         expect(page.get_by_text("Question 2 sur 2")).to_be_visible()
         expect(page.get_by_text("1 réponse(s) sur 2")).to_be_visible()
         page.get_by_text("Vrai", exact=True).click()

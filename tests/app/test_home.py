@@ -2,50 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from course.content.loader import content_dir_from_env, load_course
+from course.content.loader import content_dir_from_env
 from course.storage.attempts import Attempts
 from course.storage.learners import Learners
 from course.storage.store import Store
-from tests.app.conftest import open_page
+from tests.app.conftest import open_page, open_resume_link
+from tests.helpers import shipped_course
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 TOTAL = len(COURSE.lessons)
 FIRST, SECOND = COURSE.lessons[0], COURSE.lessons[1]
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv("COURSE_DATA_DIR", str(folder))
-    monkeypatch.setenv("COURSE_STATIC_DIR", str(tmp_path / "static"))
-    return folder
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
-    yield opened
-    opened.engine.dispose()
-
-
-@pytest.fixture
-def learner_app(app: Callable[..., AppTest], data_dir: Path, store: Store) -> AppTest:
+def learner_app(app: Callable[..., AppTest], data_dir: Path, sqlite_store: Store) -> AppTest:
     """A learner who finished module 1 (marked « terminé ») and opened module 2."""
-    learner, code = store.learners.create("Zoé <b>N’Diaye</b>")
-    store.learners.record_visit(learner.id, FIRST.id, 600)
-    store.learners.complete_lesson(learner.id, FIRST.id)
-    store.learners.record_visit(learner.id, SECOND.id, 60)
+    learner, code = sqlite_store.learners.create("Zoé <b>N’Diaye</b>")
+    sqlite_store.learners.record_visit(learner.id, FIRST.id, 600)
+    sqlite_store.learners.complete_lesson(learner.id, FIRST.id)
+    sqlite_store.learners.record_visit(learner.id, SECOND.id, 60)
     started = app(str(content_dir_from_env()))
-    started.query_params["reprise"] = code
-    return started
+    return open_resume_link(started, "accueil", code)
 
 
 def links(page: AppTest, where: str = "sidebar") -> dict[str, Any]:
@@ -97,7 +81,7 @@ def test_the_sidebar_marks_each_module_in_its_link_text(learner_app: AppTest) ->
 
 
 def test_the_marks_follow_what_the_learner_does_on_a_module(
-    learner_app: AppTest, store: Store
+    learner_app: AppTest, sqlite_store: Store
 ) -> None:
     page = open_page(learner_app, SECOND.id)
     assert f"2. {SECOND.meta.title} (en cours)" in links(page)

@@ -12,18 +12,20 @@ import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from course.content.loader import content_dir_from_env, load_course
 from course.journey.learners import NAME_MAX, clean_name
+from course.storage.guard import POLICIES
 from course.storage.store import Store
 from course.workshop.workshops import Workshops
 from tests.app.conftest import open_page, sign_up
-from views.identity import RESUME_TRIES
+from tests.helpers import shipped_course
 from views.join_card import CURRENT_KEY
 from views.trainer_access import SESSION_KEY as TRAINER_KEY
-from views.verification import TRIES as VERIFY_TRIES
-from views.workshop import TRIES as JOIN_TRIES
 
-COURSE = load_course(content_dir_from_env())
+RESUME_TRIES = POLICIES["resume"].limit
+VERIFY_TRIES = POLICIES["verify"].limit
+JOIN_TRIES = POLICIES["workshop"].limit
+
+COURSE = shipped_course()
 PAYLOADS = {
     "html-image": "<img src=x onerror=alert(1)> Zoé",
     "script": "<script>alert(1)</script> Zoé",
@@ -40,6 +42,9 @@ PAYLOADS = {
 render = MarkdownIt("commonmark").render  # raw HTML on, as the most permissive reader
 TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "success", "info", "warning")
 LIVE_MARKUP = re.compile(r"<(img|script|a|iframe|svg)\b", re.IGNORECASE)
+# A link the glossary draws to one of its own terms: « Voir aussi » (views/glossary.py).
+TERM_IDS = "|".join(re.escape(term.id) for term in COURSE.glossary)
+GLOSSARY_LINK = re.compile(rf'<a href="glossaire\?terme=(?:{TERM_IDS})"[^<>]*>[^<>]*</a>')
 # What GitHub-flavoured Markdown (Streamlit's reader) turns into a link even without []():
 # a scheme followed by a colon, « www. », an email; escaped learner text has none of them.
 AUTOLINK = re.compile(r"(?<!\\)\b(?:https?|javascript|mailto)(?=:)|(?<!\\)\bwww\.|@[\w-]+\.\w")
@@ -197,8 +202,8 @@ def test_a_malformed_link_gets_french_words_not_a_traceback(
     if message is not None:
         assert [e.value for e in page.error if message in e.value]
     for kind in TEXT_KINDS:  # what the link carried is never echoed as live markup
-        for element in page.get(kind):
-            assert not LIVE_MARKUP.search(render(str(element.value)))
+        for element in page.get(kind):  # (the glossary's own links to its terms are the author's)
+            assert not LIVE_MARKUP.search(GLOSSARY_LINK.sub("", render(str(element.value))))
 
 
 def test_a_malformed_workshop_link_only_prefills_a_short_code(
@@ -311,7 +316,7 @@ def _type_and_send(page: AppTest, label: str, typed: str, button: str) -> AppTes
     return next(b for b in page.button if b.label == button).click().run()
 
 
-def test_after_twenty_wrong_resume_codes_even_the_right_one_is_refused(
+def test_after_ten_wrong_resume_codes_even_the_right_one_must_wait(
     journey: AppTest,
 ) -> None:
     _, code = Store().learners.create("Léo Dupont")
@@ -322,6 +327,7 @@ def test_after_twenty_wrong_resume_codes_even_the_right_one_is_refused(
         )
     page = _type_and_send(page, "Votre code personnel", code, "Reprendre mon parcours")
     assert "Trop de codes erronés" in page.error[0].value
+    assert "Réessayez dans 5\u00a0secondes." in page.error[0].value  # a wait, not a lockout
     assert "reprise" not in page.query_params
     assert not texts_with(page, "Léo Dupont")
 
@@ -340,7 +346,7 @@ def test_guessing_through_resume_links_is_slowed_down_too(app: Callable[..., App
     assert not texts_with(page, "Léo Dupont")
 
 
-def test_after_twenty_unknown_verification_codes_a_real_one_is_refused(
+def test_after_ten_unknown_verification_codes_a_real_one_must_wait(
     app: Callable[..., AppTest],
 ) -> None:
     store = Store()
@@ -355,7 +361,7 @@ def test_after_twenty_unknown_verification_codes_a_real_one_is_refused(
     assert not page.success and not texts_with(page, "Léo Dupont")
 
 
-def test_after_twenty_wrong_join_codes_the_right_one_is_refused(
+def test_after_ten_wrong_join_codes_the_right_one_must_wait(
     app: Callable[..., AppTest],
 ) -> None:
     workshop = Workshops(Store()).open_workshop("Atelier du mardi")
@@ -368,3 +374,39 @@ def test_after_twenty_wrong_join_codes_the_right_one_is_refused(
     page = _type_and_send(page, "Code de l'atelier", workshop.code, "Rejoindre l'atelier")
     assert "Trop de codes erronés" in page.error[0].value
     assert Workshops(Store()).roster(workshop.id) == []
+
+
+# --- Bounded input and resume links (issue 15) -----------------------------------------------
+
+
+def test_the_glossary_search_keeps_a_hundred_characters_of_a_huge_query(
+    app: Callable[..., AppTest],
+) -> None:
+    page = open_page(app(), "glossaire")
+    search = next(t for t in page.text_input if t.label == "Rechercher un terme")
+    assert search.proto.max_chars == 100  # the browser stops typing there
+    page = search.set_value("é" * 200_000).run()  # a script sends more: the server cuts it
+    assert not page.exception
+    assert next(t for t in page.text_input if t.label == "Rechercher un terme").value == "é" * 100
+    assert [i for i in page.info if "Aucun terme ne correspond" in i.value]
+
+
+def test_someone_else_s_resume_link_collects_none_of_the_visitor_s_answers(
+    app: Callable[..., AppTest],
+) -> None:
+    """Session fixation: opening a link with another learner's code attaches nothing to that
+    record until the visitor says « C'est moi »; the code leaves the address bar at once."""
+    store = Store()
+    léo, code = store.learners.create("Léo Dupont")
+    page = sign_up(open_page(app(), "mon-parcours"), "Zoé")
+    page.query_params["reprise"] = code
+    page = open_page(page, "ong-twitter")
+    assert "reprise" not in page.query_params
+    assert "Vous reprenez le parcours de **Léo Dupont**" in page.markdown[0].value
+    page.text_area(key="exercise:composer-tweet:texte:widget").input("Merci @voisins")
+    page = next(b for b in page.button if b.label == "Compter les caractères").click().run()
+    page = next(b for b in page.button if b.label == "Ce n'est pas moi").click().run()
+    assert not [m for m in page.markdown if "Vous reprenez" in m.value]
+    assert page.session_state["learner"]["code"] != code
+    assert store.learners.exercise_answers(léo.id) == {}
+    assert "reprise" not in page.query_params

@@ -5,32 +5,25 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from course.certificates.badges import recipient_matches
-from course.content.loader import content_dir_from_env, load_course
+from course.content.loader import content_dir_from_env
 from course.quiz.attempts import Attempt
 from course.quiz.grading import QuizResult
+from course.storage.guard import POLICIES
 from course.storage.learners import Learner
 from course.storage.personal_data import learner_data
 from course.storage.store import Store
-from tests.app.conftest import open_page, sign_up
-from views.identity import RESUME_TRIES
+from tests.app.conftest import held_code, open_page, open_resume_link, sign_up
+from tests.helpers import shipped_course
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 CODE = re.compile(r"^[0-9A-Z]{4}-[0-9A-Z]{4}$")
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    monkeypatch.setenv("COURSE_DATA_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture(autouse=True)
@@ -39,13 +32,6 @@ def static_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "static"
     monkeypatch.setenv("COURSE_STATIC_DIR", str(folder))
     return folder
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
-    yield opened
-    opened.engine.dispose()
 
 
 @pytest.fixture
@@ -73,13 +59,17 @@ def complete_course(store: Store, learner: Learner) -> None:
 
 def test_a_new_learner_gets_a_code_and_a_link_and_the_next_step(journey: AppTest) -> None:
     page = sign_up(journey, "Zoé N’Diaye")
-    code = page.query_params["reprise"]
+    code = held_code(page)
     assert CODE.match(code)
-    assert "Voici votre code personnel" in page.success[0].value
+    assert "reprise" not in page.query_params  # the code is never written into the address
+    assert f"Voici votre code personnel\u202f: **{code}**" in page.success[0].value
+    assert not page.code  # the link is shown on demand only
+    page = page.toggle(key="learner:show-code").set_value(True).run()
     assert [c.value for c in page.code][:2] == [
         code,
         f"http://localhost:8501/mon-parcours?reprise={code}",
     ]
+    assert any("QR code de votre lien de reprise" in str(h.proto.body) for h in page.get("html"))
     assert page.markdown[0].value == "Parcours de **Zoé N’Diaye**"
     assert page.metric[0].value == f"0 sur {len(COURSE.lessons)}"
     assert any("Lire le module 1" in str(link.proto.label) for link in page.get("page_link"))
@@ -101,19 +91,40 @@ def test_a_name_without_letters_is_refused_in_french(journey: AppTest) -> None:
 
 
 def test_the_code_opens_the_record_on_another_device(
-    app: Callable[..., AppTest], journey: AppTest, store: Store
+    app: Callable[..., AppTest], journey: AppTest, sqlite_store: Store
 ) -> None:
-    _, code = store.learners.create("Léo")
+    _, code = sqlite_store.learners.create("Léo")
     other_device = app(str(content_dir_from_env()))
     other_device.query_params["reprise"] = code.lower().replace("-", " ")
     page = open_page(other_device, "mon-parcours")
-    assert page.markdown[0].value == "Parcours de **Léo**"
-    assert page.query_params["reprise"] == code
+    assert "reprise" not in page.query_params  # out of the address bar at once
+    assert "Vous reprenez le parcours de **Léo**" in page.markdown[0].value
+    assert not page.code and not page.metric  # nothing of the record before « C'est moi »
+    page = next(b for b in page.button if b.label == "C'est moi").click().run()
+    assert "Parcours de **Léo**" in [m.value for m in page.markdown]
+    assert held_code(page) == code and "reprise" not in page.query_params
+    assert not page.code  # the code and link are shown on demand only
+    page.toggle(key="learner:show-code").set_value(True).run()
+    assert [c.value for c in page.code][:1] == [code]
+
+
+def test_leaving_the_device_clears_what_the_session_held(
+    app: Callable[..., AppTest], journey: AppTest, sqlite_store: Store
+) -> None:
+    _, code = sqlite_store.learners.create("Léo")
+    page = open_resume_link(app(str(content_dir_from_env())), "ong-twitter", code)
+    page.text_area(key="exercise:composer-tweet:texte:widget").input("Brouillon de Léo")
+    page = open_page(page.run(), "mon-parcours")
+    page = next(b for b in page.button if b.label.startswith("Quitter mon parcours")).click().run()
+    assert "learner" not in page.session_state
+    assert "exercise:composer-tweet:texte" not in page.session_state
+    page = open_page(page, "ong-twitter")
+    assert page.text_area(key="exercise:composer-tweet:texte:widget").value == ""
 
 
 def test_wrong_codes_are_refused_then_slowed_down(journey: AppTest) -> None:
     page = journey
-    for _ in range(RESUME_TRIES):
+    for _ in range(POLICIES["resume"].limit):
         next(t for t in page.text_input if t.label == "Votre code personnel").input("AAAA-BBBB")
         page = next(b for b in page.button if b.label == "Reprendre mon parcours").click().run()
         assert "ne correspond à aucun parcours" in page.error[0].value
@@ -123,15 +134,15 @@ def test_wrong_codes_are_refused_then_slowed_down(journey: AppTest) -> None:
 
 
 def test_a_completed_course_gives_a_certificate_that_anyone_can_verify(
-    app: Callable[..., AppTest], journey: AppTest, store: Store
+    app: Callable[..., AppTest], journey: AppTest, sqlite_store: Store
 ) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learners.by_code(page.query_params["reprise"])
+    learner = sqlite_store.learners.by_code(held_code(page))
     assert learner is not None
-    complete_course(store, learner)
+    complete_course(sqlite_store, learner)
     page = page.run()
     assert "score de 85\u202f%" in page.success[-1].value
-    certificate = store.certificates.of(learner.id)
+    certificate = sqlite_store.certificates.of(learner.id)
     assert certificate is not None
     labels = [b.proto.label for b in page.get("download_button")]
     assert labels[0] == "Télécharger mon attestation (PDF)"
@@ -147,80 +158,78 @@ def test_a_completed_course_gives_a_certificate_that_anyone_can_verify(
 
 
 def test_what_remains_is_listed_until_the_course_is_complete(
-    journey: AppTest, store: Store
+    journey: AppTest, sqlite_store: Store
 ) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learners.by_code(page.query_params["reprise"])
+    learner = sqlite_store.learners.by_code(held_code(page))
     assert learner is not None
-    pass_quiz(store, learner, "bases", 90)
+    pass_quiz(sqlite_store, learner, "bases", 90)
     page = page.run()
     remaining = next(m.value for m in page.markdown if m.value.startswith("Pour obtenir"))
     assert "réussir le quiz du module 2" in remaining and "module 1 " not in remaining
     assert "réussir l'examen final" in remaining
-    assert store.certificates.of(learner.id) is None
+    assert sqlite_store.certificates.of(learner.id) is None
 
 
-def test_a_learner_downloads_then_erases_their_data(journey: AppTest, store: Store) -> None:
+def test_a_learner_downloads_then_erases_their_data(journey: AppTest, sqlite_store: Store) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learners.by_code(page.query_params["reprise"])
+    learner = sqlite_store.learners.by_code(held_code(page))
     assert learner is not None
-    exported = learner_data(store, learner.id)
+    exported = learner_data(sqlite_store, learner.id)
     assert json.loads(json.dumps(exported))["apprenant"]["nom"] == "Zoé"
     page.checkbox[0].check()
     page = next(b for b in page.run().button if b.label == "Effacer mon parcours").click().run()
     assert page.success[0].value == "Votre parcours a été effacé."
-    assert store.learners.get(learner.id) is None
+    assert sqlite_store.learners.get(learner.id) is None
     assert "reprise" not in page.query_params
 
 
 def test_a_module_can_be_marked_finished(
-    app: Callable[..., AppTest], journey: AppTest, store: Store
+    app: Callable[..., AppTest], journey: AppTest, sqlite_store: Store
 ) -> None:
-    code = sign_up(journey, "Zoé").query_params["reprise"]
+    code = held_code(sign_up(journey, "Zoé"))
     lesson = app(str(content_dir_from_env()))
-    lesson.query_params["reprise"] = code
-    page = open_page(lesson, "bases")
+    page = open_resume_link(lesson, "bases", code)
     page = next(b for b in page.button if b.label == "J'ai terminé ce module").click().run()
     assert any(s.value.startswith("Module terminé le ") for s in page.success)
-    learner = store.learners.by_code(code)
-    assert learner is not None and store.learners.visits(learner.id)["bases"].completed_at
+    learner = sqlite_store.learners.by_code(code)
+    assert learner is not None and sqlite_store.learners.visits(learner.id)["bases"].completed_at
 
 
 def test_a_signed_in_learner_s_exercise_results_are_kept_in_their_record(
-    app: Callable[..., AppTest], journey: AppTest, store: Store
+    app: Callable[..., AppTest], journey: AppTest, sqlite_store: Store
 ) -> None:
-    code = sign_up(journey, "Zoé").query_params["reprise"]
+    code = held_code(sign_up(journey, "Zoé"))
     lesson = app(str(content_dir_from_env()))
-    lesson.query_params["reprise"] = code
-    page = open_page(lesson, "ong-twitter")
+    page = open_resume_link(lesson, "ong-twitter", code)
     page.text_area(key="exercise:composer-tweet:texte:widget").input("Merci @voisins #Collecte")
     page = next(b for b in page.button if b.label == "Compter les caractères").click().run()
-    learner = store.learners.by_code(code)
+    learner = sqlite_store.learners.by_code(code)
     assert learner is not None
-    saved = store.learners.exercise_answers(learner.id)["composer-tweet"]
+    saved = sqlite_store.learners.exercise_answers(learner.id)["composer-tweet"]
     assert saved["hashtags"] == ["Collecte"] and saved["mentions"] == ["voisins"]
 
 
 def test_with_the_certificate_comes_a_hosted_open_badge(
-    journey: AppTest, store: Store, static_dir: Path
+    journey: AppTest, sqlite_store: Store, static_dir: Path
 ) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learners.by_code(page.query_params["reprise"])
+    learner = sqlite_store.learners.by_code(held_code(page))
     assert learner is not None
     assert not (static_dir / "badges").exists()  # nothing before the certificate
-    complete_course(store, learner)
+    complete_course(sqlite_store, learner)
     page = page.run()
-    certificate = store.certificates.of(learner.id)
+    certificate = sqlite_store.certificates.of(learner.id)
     assert certificate is not None
     labels = [b.proto.label for b in page.get("download_button")]
     assert labels[:2] == [
         "Télécharger mon attestation (PDF)",
         "Télécharger mon badge (Open Badges)",
     ]
-    hosted = static_dir / "badges" / f"assertion-{certificate.code}.json"
+    hosted = static_dir / "badges" / f"assertion-{certificate.badge_id}.json"
     earned = json.loads(hosted.read_text(encoding="utf-8"))
     base = "http://localhost:8501"
-    assert earned["id"] == f"{base}/app/static/badges/assertion-{certificate.code}.json"
+    assert earned["id"] == f"{base}/app/static/badges/assertion-{certificate.badge_id}.json"
     assert earned["verification"] == {"type": "hosted"}
     assert earned["recipient"]["type"] == "url"  # no e-mail given at sign-up
     assert earned["evidence"] == f"{base}/verification?code={certificate.code}"
@@ -232,19 +241,19 @@ def test_with_the_certificate_comes_a_hosted_open_badge(
 
 
 def test_a_learner_with_an_email_gets_a_badge_for_that_address(
-    journey: AppTest, store: Store, static_dir: Path
+    journey: AppTest, sqlite_store: Store, static_dir: Path
 ) -> None:
     next(t for t in journey.text_input if t.label.startswith("Votre adresse e-mail")).input(
         "Zoe@Example.org"
     )
     page = sign_up(journey, "Zoé")
-    learner = store.learners.by_code(page.query_params["reprise"])
+    learner = sqlite_store.learners.by_code(held_code(page))
     assert learner is not None and learner.email == "Zoe@Example.org"
-    complete_course(store, learner)
+    complete_course(sqlite_store, learner)
     page = page.run()
-    certificate = store.certificates.of(learner.id)
+    certificate = sqlite_store.certificates.of(learner.id)
     assert certificate is not None
-    hosted = static_dir / "badges" / f"assertion-{certificate.code}.json"
+    hosted = static_dir / "badges" / f"assertion-{certificate.badge_id}.json"
     identity = json.loads(hosted.read_text(encoding="utf-8"))["recipient"]
     assert identity["type"] == "email" and recipient_matches(identity, "zoe@example.org")
     assert not any("pas donné d'adresse e-mail" in c.value for c in page.caption)
@@ -253,16 +262,16 @@ def test_a_learner_with_an_email_gets_a_badge_for_that_address(
 
 
 def test_erasing_the_record_withdraws_the_badge(
-    journey: AppTest, store: Store, static_dir: Path
+    journey: AppTest, sqlite_store: Store, static_dir: Path
 ) -> None:
     page = sign_up(journey, "Zoé")
-    learner = store.learners.by_code(page.query_params["reprise"])
+    learner = sqlite_store.learners.by_code(held_code(page))
     assert learner is not None
-    complete_course(store, learner)
+    complete_course(sqlite_store, learner)
     page = page.run()
-    certificate = store.certificates.of(learner.id)
+    certificate = sqlite_store.certificates.of(learner.id)
     assert certificate is not None
-    hosted = static_dir / "badges" / f"assertion-{certificate.code}.json"
+    hosted = static_dir / "badges" / f"assertion-{certificate.badge_id}.json"
     assert hosted.exists()
     next(c for c in page.checkbox if c.label.startswith("Je comprends")).check()
     page = next(b for b in page.run().button if b.label == "Effacer mon parcours").click().run()
@@ -272,11 +281,11 @@ def test_erasing_the_record_withdraws_the_badge(
 
 
 def test_a_name_the_certificate_cannot_print_is_kept_with_a_warning(
-    journey: AppTest, store: Store
+    journey: AppTest, sqlite_store: Store
 ) -> None:
     page = sign_up(journey, "Priya ประเสริฐ <b>")
-    code = page.query_params["reprise"]
-    learner = store.learners.by_code(code)
+    code = held_code(page)
+    learner = sqlite_store.learners.by_code(code)
     assert learner is not None and learner.name == "Priya ประเสริฐ <b>"
     warning = page.warning[0].value
     assert warning.startswith("Votre parcours est bien créé.")

@@ -9,11 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from course.content.lesson import Lesson
-from course.content.loader import content_dir_from_env, load_course
 from tests.app.conftest import open_page
+from tests.helpers import shipped_course
 from views.mockups import svg_data_uri
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 ILLUSTRATED = [
     lesson
     for lesson in COURSE.lessons

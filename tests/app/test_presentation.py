@@ -9,12 +9,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from course.content.loader import content_dir_from_env, load_course
 from course.content.slides import lesson_slides
 from tests.app.conftest import open_page
+from tests.helpers import shipped_course
 
 PASSWORD = "Atelier-de-test-2026"
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 BASES = COURSE.lesson("bases")
 assert BASES is not None
 SLIDES = lesson_slides(BASES)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from course.content.loader import content_dir_from_env, load_course
+from course.content.loader import content_dir_from_env
 from course.content.questions import (
     Matching,
     MultipleChoice,
@@ -21,8 +21,8 @@ from course.content.questions import (
     TrueFalse,
 )
 from course.formatting import format_number
-from tests.app.conftest import open_page, sign_up
-from tests.conftest import FIXTURES, MATCHES, ORDER
+from tests.app.conftest import held_code, open_page, open_resume_link, sign_up
+from tests.helpers import FIXTURES, MATCHES, ORDER, shipped_course
 
 
 @pytest.fixture
@@ -107,10 +107,10 @@ def test_a_reload_resumes_the_attempt_with_its_answers(
 ) -> None:
     page = button(quiz_app, "Commencer le quiz")
     page = answer_current(page, "choix-unique")
-    code = page.query_params["reprise"]
-    reloaded = app()  # a new browser session, same URL
-    reloaded.query_params.update({"quiz": "tous-les-types", "reprise": code})
-    reloaded = open_page(reloaded, "evaluation")
+    code = held_code(page)
+    assert "reprise" not in page.query_params
+    # A new browser session: the learner comes back through their resume link, then the quiz.
+    reloaded = open_resume_link(app(), "evaluation", code, quiz="tous-les-types")
     assert reloaded.subheader[0].value == "Question 2 sur 8"
     assert "1 réponse(s) sur 8" in reloaded.get("progress")[0].proto.text
 
@@ -147,7 +147,7 @@ def test_a_numeric_answer_with_spaces_and_a_percent_sign_is_understood(
 
 # --- The final exam of the shipped course -----------------------------------------------------
 
-SHIPPED = load_course(content_dir_from_env())
+SHIPPED = shipped_course()
 EXAM = SHIPPED.quizzes["examen-final"]
 BY_PROMPT = {question.prompt: question for question in EXAM.questions}
 

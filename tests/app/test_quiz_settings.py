@@ -15,12 +15,7 @@ from course.storage.schema import attempts
 from course.storage.store import Store
 from tests.app.conftest import open_page, sign_up
 from tests.app.test_quiz import answer_current, button
-from tests.conftest import FIXTURES
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
+from tests.helpers import FIXTURES
 
 
 @pytest.fixture

@@ -9,16 +9,16 @@ import pytest
 from streamlit.runtime.scriptrunner import RerunData
 from streamlit.testing.v1 import AppTest, local_script_runner
 
-from course.content.loader import content_dir_from_env, load_course
 from course.storage.store import Store
 from course.workshop.questions import LiveQuestion, LiveQuestions
 from course.workshop.workshops import Workshops
 from tests.app.conftest import open_page, sign_up
+from tests.helpers import shipped_course
 from views import live
 from views.live import PHONE_FRAGMENT, live_signature
 
 PASSWORD = "Atelier-de-test-2026"
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 QUIZ = COURSE.quizzes["bases"]
 QUESTION = QUIZ.questions[0]
 

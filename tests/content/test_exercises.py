@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from course.content.exercise_registry import EXERCISES
-from course.content.loader import content_dir_from_env, load_course
+from course.content.loader import content_dir_from_env
 from course.content.prose import plain_paragraphs
 from course.exercises import InvalidInput
 from course.exercises.checklist import GROUPS, ITEMS, OBJECTIVES, check_page
@@ -22,9 +22,10 @@ from course.exercises.networks import (
 )
 from course.exercises.tweet import compose_tweet
 from tests.content.test_french_grammar import ALLOWLIST, allowed, grammalecte_reports
+from tests.helpers import loaded_course
 
 ROOT = content_dir_from_env()
-COURSE = load_course(ROOT)
+COURSE = loaded_course(ROOT)
 WHERE = {
     "composer-tweet": "ong-twitter",
     "simulateur-don": "ong-facebook",

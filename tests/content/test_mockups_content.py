@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from course.content.lesson import ILLUSTRATIONS_DIR
-from course.content.loader import content_dir_from_env, load_course
 from course.content.mockups import Mockup
+from tests.helpers import shipped_course
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 SVG = "{http://www.w3.org/2000/svg}"
 ILLUSTRATIONS = sorted((COURSE.root / ILLUSTRATIONS_DIR).glob("*.svg"))
 SHOWN = {(e.kind, e.target) for lesson in COURSE.lessons for e in lesson.embeds}

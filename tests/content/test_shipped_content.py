@@ -8,11 +8,11 @@ import pytest
 
 from course.content.charts import build_figure, chart_rows
 from course.content.lesson import Callout, Lesson
-from course.content.loader import content_dir_from_env, load_course
 from course.content.models import ChartSpec
 from course.content.questions import QUESTION_TYPES, MultipleChoice, Quiz, SingleChoice, TrueFalse
+from tests.helpers import shipped_course
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 LESSONS = {lesson.id: lesson for lesson in COURSE.lessons}
 MODULE_QUIZZES = [quiz for quiz in COURSE.quizzes.values() if quiz.lesson]
 EXAM = COURSE.quizzes["examen-final"]

@@ -13,15 +13,14 @@ import pytest
 import yaml
 
 from course.content.lesson import Callout, Embed, Lesson, MarkdownBlock
-from course.content.loader import content_dir_from_env, load_course
 from course.content.prose import plain_paragraphs
 from course.text import fold
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT, shipped_course
 
 SOURCE = PROJECT_ROOT.parent / "shared" / "reference" / "seed-course-text.txt"
 LISTED = yaml.safe_load((Path(__file__).parent / "source-sections.yaml").read_text("utf-8"))
 SECTIONS: list[dict[str, Any]] = LISTED["sections"]
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 LESSONS = {lesson.id: lesson for lesson in COURSE.lessons}
 
 _UPPER = "A-ZÀ-ÖØ-Þ"

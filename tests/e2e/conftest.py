@@ -34,10 +34,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
+def own_folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A server's own empty store and static/ (Open Badges files): one per server, so the xdist
+    workers' servers never share the project's var/ or static/badges/."""
+    return {
+        "COURSE_DATA_DIR": str(tmp_path_factory.mktemp("data")),
+        "COURSE_STATIC_DIR": str(tmp_path_factory.mktemp("static")),
+        "COURSE_DATABASE_URL": "",
+    }
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The course with its shipped content."""
-    running = start_server(tmp_path_factory.mktemp("server"))
+    """The course with its shipped content (one per xdist worker, on a free port)."""
+    running = start_server(tmp_path_factory.mktemp("server"), env=own_folders(tmp_path_factory))
     yield running
     stop_server(running)
 
@@ -46,12 +56,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The course with its shipped content, an empty store of its own (nothing is written to the
     project's var/) and TRAINER_PASSWORD: for tests that sign learners or the trainer in."""
-    data = tmp_path_factory.mktemp("fresh-data")
-    env = {
-        "COURSE_DATA_DIR": str(data),
-        "COURSE_DATABASE_URL": "",
-        "COURSE_TRAINER_PASSWORD": TRAINER_PASSWORD,
-    }
+    env = {**own_folders(tmp_path_factory), "COURSE_TRAINER_PASSWORD": TRAINER_PASSWORD}
     running = start_server(tmp_path_factory.mktemp("fresh-server"), env=env)
     yield running
     stop_server(running)
@@ -123,3 +128,11 @@ def wait_until_loaded(page: Page) -> None:
 def assert_no_exception(page: Page) -> None:
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, exceptions.first.inner_text()
+
+
+def follow_resume_link(page: Page, url: str) -> None:
+    """Open a resume link (`?reprise=…`) and confirm the record with « C'est moi », as a learner
+    does on another device: the code leaves the address bar, the session holds it."""
+    open_app_page(page, url)
+    page.get_by_role("button", name="C'est moi").click()
+    wait_for_rerun(page)

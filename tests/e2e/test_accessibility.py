@@ -9,12 +9,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from course.content.loader import content_dir_from_env, load_course
 from tests.e2e.conftest import open_app_page, wait_until_loaded
+from tests.helpers import shipped_course
 from tools.streamlit_server import Server
 from views.sitemap import PAGES as SITE_PAGES
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 # Every page (views/sitemap.py; the home page at the root address), and a few with a query.
 PAGES = [
     *("" if page.default else page.url_path for page in SITE_PAGES),

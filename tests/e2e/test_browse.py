@@ -7,11 +7,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from course.content.loader import content_dir_from_env, load_course
 from tests.e2e.conftest import Server, assert_no_exception, open_app_page, wait_for_rerun
+from tests.helpers import shipped_course
 from views.sitemap import PAGES
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 FIRST, SECOND = COURSE.lessons[0], COURSE.lessons[1]
 # Every page's heading by address; the home page's is the course's title (test_home_*).
 HEADINGS = {

@@ -12,7 +12,6 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from course.content.loader import content_dir_from_env, load_course
 from course.content.questions import (
     Matching,
     MultipleChoice,
@@ -24,9 +23,10 @@ from course.content.questions import (
 from course.formatting import format_percent
 from course.quiz.grading import right_response
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_until_loaded
+from tests.helpers import shipped_course
 from tools.streamlit_server import Server
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 # Single and multiple choice, true/false, ordering and matching (select boxes), a number typed.
 QUIZ = COURSE.quizzes["ong-facebook"]
 TRIES = 120  # more key presses than the page has stops: Tab goes round the whole page

@@ -6,11 +6,11 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from course.content.lesson import Lesson
-from course.content.loader import content_dir_from_env, load_course
 from tests.e2e.conftest import Server, assert_no_exception, open_app_page
 from tests.e2e.test_browse import accessible_name
+from tests.helpers import shipped_course
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 ILLUSTRATED = [
     lesson
     for lesson in COURSE.lessons

@@ -7,6 +7,7 @@ own frame is fine; the page itself must not.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from tests.e2e.conftest import (
     PHONE_SIZE,
     TRAINER_PASSWORD,
     assert_no_exception,
+    follow_resume_link,
     open_app_page,
     wait_for_rerun,
     wait_until_loaded,
@@ -148,6 +150,10 @@ def test_a_learner_s_pages_fit_a_375_pixel_phone(
     open_app_page(phone, f"{fresh_server.url}/evaluation?quiz=ong-facebook")
     phone.get_by_label("Votre nom, tel qu'il figurera sur l'attestation").fill("Zoé Téléphone")
     phone.get_by_role("button", name="Commencer mon parcours").tap()
+    welcome = phone.get_by_text("Voici votre code personnel")
+    expect(welcome).to_be_visible()
+    code = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}", welcome.inner_text())
+    assert code, welcome.inner_text()
     phone.get_by_role("button", name="Commencer le quiz").tap()
     expect(phone.get_by_role("heading", name="Question 1 sur 16")).to_be_visible()
     wait_for_rerun(phone)
@@ -173,9 +179,8 @@ def test_a_learner_s_pages_fit_a_375_pixel_phone(
     assert_fits(phone, "le résultat d'un quiz")
     full_page_screenshot(phone, artifacts / "telephone-quiz-resultat.png")
 
-    code = phone.evaluate("new URL(location.href).searchParams.get('reprise')")
-    assert code, phone.url
-    open_app_page(phone, f"{fresh_server.url}/mon-parcours?reprise={code}")
+    assert "reprise" not in phone.url  # the code is never written into the address bar
+    follow_resume_link(phone, f"{fresh_server.url}/mon-parcours?reprise={code.group(0)}")
     expect(phone.get_by_text("Parcours de Zoé Téléphone").first).to_be_attached()
     assert_fits(phone, "« Mon parcours »")
     full_page_screenshot(phone, artifacts / "telephone-mon-parcours.png")

@@ -9,15 +9,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from course.content.loader import content_dir_from_env, load_course
 from course.content.slides import lesson_slides
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.e2e.test_browse import accessible_name
+from tests.helpers import shipped_course
 from tools.streamlit_server import Server, start_server, stop_server
 
 PASSWORD = "Atelier-de-test-e2e-2026"
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 BASES = COURSE.lesson("bases")
 assert BASES is not None
 SLIDES = lesson_slides(BASES)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import FIXTURES, MATCHES, ORDER, VALID_COURSE
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
+from tests.helpers import FIXTURES, MATCHES, ORDER, VALID_COURSE
 from tools.streamlit_server import Server, start_server, stop_server
 
 

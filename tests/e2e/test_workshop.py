@@ -16,7 +16,6 @@ import csv
 import json
 import os
 import re
-import secrets
 import subprocess
 import sys
 import time
@@ -24,22 +23,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
-import psycopg
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, WebSocket, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from course.content.loader import content_dir_from_env, load_course
 from course.storage.store import Store
 from course.workshop.questions import LiveQuestions
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
 from tests.e2e.test_accessibility import BLOCKING, describe
+from tests.helpers import shipped_course
 from tools.postgres_server import PostgresServer
 from tools.streamlit_server import Server, start_server, stop_server
 
 PASSWORD = "Atelier-e2e-2026"
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 QUESTION = COURSE.quizzes["bases"].questions[0]  # single choice, the first one offered
 RIGHT = next(i for i, o in enumerate(QUESTION.options) if o.correct)  # type: ignore[union-attr]
 WRONG = next(i for i, o in enumerate(QUESTION.options) if not o.correct)  # type: ignore[union-attr]
@@ -48,24 +46,15 @@ SEEN_WITHIN = 10_000  # ms: generous for a loaded CI machine; the bench measures
 
 
 @pytest.fixture(scope="module")
-def database_url(postgres_server: PostgresServer) -> str:
-    name = f"workshop_{secrets.token_hex(4)}"
-    with psycopg.connect(
-        host="127.0.0.1",
-        port=postgres_server.port,
-        user="postgres",
-        dbname="course",
-        autocommit=True,
-    ) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return postgres_server.url.rsplit("/", 1)[0] + f"/{name}"
+def workshop_database_url(postgres_server: PostgresServer) -> str:
+    return postgres_server.create_database("workshop")
 
 
 @pytest.fixture(scope="module")
 def servers(
-    tmp_path_factory: pytest.TempPathFactory, database_url: str
+    tmp_path_factory: pytest.TempPathFactory, workshop_database_url: str
 ) -> Iterator[tuple[Server, Server]]:
-    env = {"COURSE_DATABASE_URL": database_url, "COURSE_TRAINER_PASSWORD": PASSWORD}
+    env = {"COURSE_DATABASE_URL": workshop_database_url, "COURSE_TRAINER_PASSWORD": PASSWORD}
     logs = tmp_path_factory.mktemp("workshop-logs")
     first = start_server(logs, env=env)
     try:
@@ -157,7 +146,7 @@ def _join(page: Page, server: Server, code: str, name: str) -> None:
 
 
 def test_a_live_question_from_launch_to_reveal_across_two_servers(
-    browser: Browser, servers: tuple[Server, Server], database_url: str, artifacts: Path
+    browser: Browser, servers: tuple[Server, Server], workshop_database_url: str, artifacts: Path
 ) -> None:
     first, second = servers
     contexts = [_recorded(browser, viewport={"width": 1280, "height": 900})]
@@ -219,7 +208,7 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
             )
             context.close()
 
-    store = Store(database_url)
+    store = Store(workshop_database_url)
     try:
         live = LiveQuestions(store)
         for name, _, choice in people:
@@ -228,7 +217,9 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
             assert [(q.question_id, a.response) for q, a in answers] == [(QUESTION.id, choice)]
     finally:
         store.engine.dispose()
-    _answers_are_in_every_export(code, database_url, artifacts, [name for name, _, _ in people])
+    _answers_are_in_every_export(
+        code, workshop_database_url, artifacts, [name for name, _, _ in people]
+    )
 
 
 def _export(format_: str, code: str, database_url: str, out: Path) -> None:

@@ -16,7 +16,7 @@ from course.storage.learners import Learner
 from course.storage.store import Store
 from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshop, Workshops
-from tests.conftest import FIXTURES, VALID_COURSE
+from tests.helpers import FIXTURES, VALID_COURSE
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 10:00 in Paris
 ALL_TYPES = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from course.content.exercise_registry import EXERCISES
-from course.content.loader import load_course
 from course.exercises import advisor, checklist, gift, tweet
 from course.journey.action_plan import action_plan
 from course.journey.progress import learner_progress
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT, loaded_course
 
-COURSE = load_course(PROJECT_ROOT)
+COURSE = loaded_course(PROJECT_ROOT)
 FRESH = learner_progress(COURSE, {}, {})
 TODAY = date(2026, 11, 23)
 

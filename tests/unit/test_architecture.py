@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 
 CORE_MODULES = sorted((PROJECT_ROOT / "course").rglob("*.py"))
 
@@ -38,6 +38,7 @@ def test_core_has_modules_to_check() -> None:
 HEAVY_LIBRARIES = ("pandas", "fpdf", "fontTools", "openpyxl", "alembic", "segno")
 
 
+@pytest.mark.integration
 def test_the_home_page_starts_without_the_libraries_of_other_pages() -> None:
     """A server's first visitor waits for what app.py and the home page import: not pandas
     (tables), fpdf2 and fontTools (certificates), openpyxl (exports), alembic or segno."""

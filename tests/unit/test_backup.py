@@ -9,12 +9,10 @@ import shutil
 import sqlite3
 import subprocess
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import psycopg
-import pytest
 
 from course.storage.personal_data import learner_data
 from course.storage.store import Store
@@ -36,14 +34,6 @@ def with_certificate(store: Store) -> tuple[Group, str]:
     return group, issued.code
 
 
-@pytest.fixture
-def sqlite_store(tmp_path: Path) -> Iterator[Store]:
-    (tmp_path / "var").mkdir()
-    opened = Store(f"sqlite:///{tmp_path / 'var' / 'course.sqlite3'}")
-    yield opened
-    opened.engine.dispose()
-
-
 def online_backup(database: Path, target: Path) -> None:
     """What `sqlite3 var/course.sqlite3 ".backup 'target'"` does: SQLite's backup API, a
     consistent copy while other connections keep reading and writing."""
@@ -55,7 +45,7 @@ def online_backup(database: Path, target: Path) -> None:
 
 
 def test_a_sqlite_backup_taken_while_learners_work_restores_everything(
-    sqlite_store: Store, tmp_path: Path
+    sqlite_store: Store, data_dir: Path, tmp_path: Path
 ) -> None:
     store = sqlite_store
     group, code = with_certificate(store)
@@ -74,7 +64,7 @@ def test_a_sqlite_backup_taken_while_learners_work_restores_everything(
     backup = tmp_path / "sauvegardes" / "course-2026-11-23.sqlite3"
     backup.parent.mkdir()
     try:
-        online_backup(tmp_path / "var" / "course.sqlite3", backup)
+        online_backup(data_dir / "course.sqlite3", backup)
     finally:
         stop.set()
         writer.join()

@@ -9,7 +9,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,13 +17,15 @@ from pypdf import PdfReader
 
 from course.certificates.issuing import local_day
 from course.content.course import Course
-from course.content.loader import content_dir_from_env, file_hash, load_course, load_quiz
+from course.content.loader import file_hash, load_quiz
 from course.formatting import format_long_date
 from course.quiz.attempts import Attempt
 from course.quiz.grading import QuizResult
 from course.storage.learners import Learner
 from course.storage.store import Store
-from tests.conftest import PROJECT_ROOT, VALID_COURSE
+from tests.helpers import PROJECT_ROOT, VALID_COURSE, shipped_course
+
+pytestmark = pytest.mark.integration  # each test runs `python -m course`
 
 
 def run_validate(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -132,24 +134,9 @@ def assert_french_failure(result: subprocess.CompletedProcess[str], status: int)
     assert "Traceback" not in result.stderr and result.stderr.strip()
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "donnees"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    """The same database the commands use, opened through the store API to check them."""
-    opened = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
-    yield opened
-    opened.engine.dispose()
-
-
 @pytest.fixture(scope="module")
 def course() -> Course:
-    return load_course(content_dir_from_env())
+    return shipped_course()
 
 
 def complete_course(course: Course, store: Store, learner: Learner) -> None:
@@ -175,7 +162,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_grade_record_creates_the_learner_and_stores_the_graded_attempt(
-    data_dir: Path, store: Store
+    data_dir: Path, sqlite_store: Store
 ) -> None:
     result = record("Zoé N’Diaye", data_dir)
     assert result.returncode == 0, result.stderr
@@ -186,9 +173,9 @@ def test_grade_record_creates_the_learner_and_stores_the_graded_attempt(
     code = CODE.search(result.stderr)
     assert code is not None
     assert "Nouvel apprenant «\u00a0Zoé N’Diaye\u00a0»" in result.stderr
-    learner = store.learners.by_code(code.group())  # the code printed opens the record
+    learner = sqlite_store.learners.by_code(code.group())  # the code printed opens the record
     assert learner is not None and learner.name == "Zoé N’Diaye"
-    [finished] = store.attempts.finished(learner.id)
+    [finished] = sqlite_store.attempts.finished(learner.id)
     quiz = load_quiz(ALL_TYPES)
     assert (finished.quiz_id, finished.quiz_hash) == (quiz.id, file_hash(ALL_TYPES.read_bytes()))
     assert (finished.score, finished.max_score, finished.passed) == (
@@ -197,34 +184,39 @@ def test_grade_record_creates_the_learner_and_stores_the_graded_attempt(
         printed["passed"],
     )
     assert finished.percent == pytest.approx(printed["percent"])
-    attempt = store.attempts.load(finished.id)
+    attempt = sqlite_store.attempts.load(finished.id)
     assert attempt is not None
     assert attempt.question_ids == tuple(q.id for q in quiz.questions)  # file order, no draw
     assert attempt.responses() == json.loads(PARTIAL.read_text(encoding="utf-8"))
     assert attempt.grade(quiz).as_json() == printed  # the app's review shows the same grade
 
 
-def test_the_same_name_twice_is_one_learner_with_two_attempts(data_dir: Path, store: Store) -> None:
+def test_the_same_name_twice_is_one_learner_with_two_attempts(
+    data_dir: Path, sqlite_store: Store
+) -> None:
     first = record("Camille Martin", data_dir)
     second = record("  Camille   Martin ", data_dir, PERFECT)  # cleaned as the app cleans names
     assert (first.returncode, second.returncode) == (0, 0), first.stderr + second.stderr
     assert "Nouvel apprenant" in first.stderr and "Nouvel apprenant" not in second.stderr
     assert "Tentative enregistrée pour «\u00a0Camille Martin\u00a0»." in second.stderr
-    [learner] = store.learners.named("Camille Martin")
-    attempts = store.attempts.finished(learner.id)
+    [learner] = sqlite_store.learners.named("Camille Martin")
+    attempts = sqlite_store.attempts.finished(learner.id)
     assert [a.percent for a in attempts] == pytest.approx([250 / 9, 100.0])
 
 
 def test_an_ambiguous_name_exits_2_and_points_to_the_resume_code(
-    data_dir: Path, store: Store
+    data_dir: Path, sqlite_store: Store
 ) -> None:
-    store.learners.create("Camille Martin")
-    other, code = store.learners.create("Camille Martin")
+    sqlite_store.learners.create("Camille Martin")
+    other, code = sqlite_store.learners.create("Camille Martin")
     result = record("Camille Martin", data_dir)
     assert_french_failure(result, 2)
     assert "2\u00a0apprenants s'appellent «\u00a0Camille Martin\u00a0»" in result.stderr
     assert "--code" in result.stderr
-    assert all(not store.attempts.finished(lr.id) for lr in store.learners.named("Camille Martin"))
+    assert all(
+        not sqlite_store.attempts.finished(lr.id)
+        for lr in sqlite_store.learners.named("Camille Martin")
+    )
     by_code = run_cli(
         "grade",
         str(ALL_TYPES),
@@ -235,7 +227,7 @@ def test_an_ambiguous_name_exits_2_and_points_to_the_resume_code(
         data_dir=data_dir,
     )
     assert by_code.returncode == 0, by_code.stderr
-    assert len(store.attempts.finished(other.id)) == 1
+    assert len(sqlite_store.attempts.finished(other.id)) == 1
 
 
 @pytest.mark.parametrize(
@@ -249,18 +241,18 @@ def test_an_ambiguous_name_exits_2_and_points_to_the_resume_code(
     ],
 )
 def test_recording_without_a_usable_learner_exits_2_in_french(
-    data_dir: Path, store: Store, args: list[str], message: str
+    data_dir: Path, sqlite_store: Store, args: list[str], message: str
 ) -> None:
     result = run_cli("grade", str(ALL_TYPES), str(PARTIAL), *args, data_dir=data_dir)
     assert_french_failure(result, 2)
     assert message in result.stderr
-    assert store.learners.named("Zoé") == []
+    assert sqlite_store.learners.named("Zoé") == []
 
 
-def test_a_bad_responses_file_records_nothing(data_dir: Path, store: Store) -> None:
+def test_a_bad_responses_file_records_nothing(data_dir: Path, sqlite_store: Store) -> None:
     bad = GRADING / "responses" / "question-inconnue.json"
     assert_french_failure(record("Zoé", data_dir, bad), 2)
-    assert store.learners.named("Zoé") == []
+    assert sqlite_store.learners.named("Zoé") == []
 
 
 def test_a_database_that_cannot_be_opened_is_a_french_message(tmp_path: Path) -> None:
@@ -277,10 +269,10 @@ def test_a_database_that_cannot_be_opened_is_a_french_message(tmp_path: Path) ->
 
 
 def test_certificate_of_an_incomplete_learner_exits_1_listing_what_is_missing(
-    tmp_path: Path, data_dir: Path, store: Store, course: Course
+    tmp_path: Path, data_dir: Path, sqlite_store: Store, course: Course
 ) -> None:
-    learner, _ = store.learners.create("Zoé")
-    store.learners.record_visit(learner.id, course.lessons[0].id, 60)
+    learner, _ = sqlite_store.learners.create("Zoé")
+    sqlite_store.learners.record_visit(learner.id, course.lessons[0].id, 60)
     out = tmp_path / "attestation.pdf"
     result = run_cli("certificate", "--learner", "Zoé", "--out", str(out), data_dir=data_dir)
     assert_french_failure(result, 1)
@@ -289,7 +281,7 @@ def test_certificate_of_an_incomplete_learner_exits_1_listing_what_is_missing(
     assert lines[1].startswith("- réussir le quiz du module 1 («\u00a0")
     assert lines[-1].startswith("- réussir l'examen final (à partir de")
     assert len(lines) == 1 + len(course.lessons) + 1
-    assert not out.exists() and store.certificates.of(learner.id) is None
+    assert not out.exists() and sqlite_store.certificates.of(learner.id) is None
 
 
 @pytest.mark.parametrize(
@@ -302,10 +294,10 @@ def test_certificate_of_an_incomplete_learner_exits_1_listing_what_is_missing(
     ],
 )
 def test_certificate_for_an_unknown_or_ambiguous_learner_exits_1(
-    tmp_path: Path, data_dir: Path, store: Store, args: list[str], message: str
+    tmp_path: Path, data_dir: Path, sqlite_store: Store, args: list[str], message: str
 ) -> None:
-    store.learners.create("Camille")
-    store.learners.create("Camille")
+    sqlite_store.learners.create("Camille")
+    sqlite_store.learners.create("Camille")
     result = run_cli("certificate", *args, "--out", str(tmp_path / "a.pdf"), data_dir=data_dir)
     assert_french_failure(result, 1)
     assert message in result.stderr
@@ -320,18 +312,18 @@ def test_certificate_arguments_are_checked_in_french(data_dir: Path) -> None:
 
 
 def test_a_complete_learner_gets_the_certificate_and_anyone_can_verify_it(
-    tmp_path: Path, data_dir: Path, store: Store, course: Course
+    tmp_path: Path, data_dir: Path, sqlite_store: Store, course: Course
 ) -> None:
     graded = record("Zoé N’Diaye", data_dir)  # a paper quiz first: the learner is created
     assert graded.returncode == 0, graded.stderr
-    [learner] = store.learners.named("Zoé N’Diaye")
-    complete_course(course, store, learner)
+    [learner] = sqlite_store.learners.named("Zoé N’Diaye")
+    complete_course(course, sqlite_store, learner)
     out = tmp_path / "attestation.pdf"
     result = run_cli(
         "certificate", "--learner", "Zoé N’Diaye", "--out", str(out), data_dir=data_dir
     )
     assert result.returncode == 0, result.stderr
-    issued = store.certificates.of(learner.id)
+    issued = sqlite_store.certificates.of(learner.id)
     assert issued is not None and issued.percent == 85
     assert result.stdout.splitlines() == [
         f"Attestation de «\u00a0Zoé N’Diaye\u00a0» écrite dans {out}.",
@@ -369,30 +361,30 @@ def test_an_unknown_verification_code_exits_1(data_dir: Path) -> None:
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_hostile_names_are_stored_and_printed_literally(
-    tmp_path: Path, data_dir: Path, store: Store, course: Course, name: str
+    tmp_path: Path, data_dir: Path, sqlite_store: Store, course: Course, name: str
 ) -> None:
     graded = record(name, data_dir)
     assert graded.returncode == 0, graded.stderr
     assert f"Nouvel apprenant «\u00a0{name}\u00a0»" in graded.stderr
-    [learner] = store.learners.named(name)
+    [learner] = sqlite_store.learners.named(name)
     assert learner.name == name
-    complete_course(course, store, learner)
+    complete_course(course, sqlite_store, learner)
     out = tmp_path / "attestation.pdf"
     issued = run_cli("certificate", "--learner", name, "--out", str(out), data_dir=data_dir)
     assert issued.returncode == 0, issued.stderr
     assert f"Attestation de «\u00a0{name}\u00a0»" in issued.stdout
     assert re.sub(r"\s+", "", name) in re.sub(r"\s+", "", pdf_text(out))
-    certificate = store.certificates.of(learner.id)
+    certificate = sqlite_store.certificates.of(learner.id)
     assert certificate is not None
     verified = run_cli("verify", certificate.code, data_dir=data_dir)
     assert f"Délivrée à\u202f: {name}\n" in verified.stdout
 
 
 def test_the_pdf_cannot_be_written_exits_1(
-    tmp_path: Path, data_dir: Path, store: Store, course: Course
+    tmp_path: Path, data_dir: Path, sqlite_store: Store, course: Course
 ) -> None:
-    learner, _ = store.learners.create("Zoé")
-    complete_course(course, store, learner)
+    learner, _ = sqlite_store.learners.create("Zoé")
+    complete_course(course, sqlite_store, learner)
     out = tmp_path / "absent" / "attestation.pdf"
     result = run_cli("certificate", "--learner", "Zoé", "--out", str(out), data_dir=data_dir)
     assert_french_failure(result, 1)

@@ -8,7 +8,6 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,47 +15,34 @@ import openpyxl
 import pytest
 
 from course.content.course import Course
-from course.content.loader import content_dir_from_env, load_course
 from course.quiz.grading import right_response
 from course.storage.store import Store
 from course.workshop.workshops import Workshop, Workshops
+from tests.helpers import shipped_course
 from tests.unit.gift_reader import read_gift
 from tests.unit.group_data import NOW, take
 from tests.unit.test_cli import assert_french_failure, run_cli
 
+pytestmark = pytest.mark.integration  # each test runs `python -m course export`
+
 
 @pytest.fixture(scope="module")
 def course() -> Course:
-    return load_course(content_dir_from_env())
+    return shipped_course()
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "donnees"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    """The database the command reads (COURSE_DATA_DIR), filled through the store API."""
-    opened = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
-    yield opened
-    opened.engine.dispose()
-
-
-@pytest.fixture
-def tuesday(store: Store, course: Course) -> Workshop:
+def tuesday(sqlite_store: Store, course: Course) -> Workshop:
     """Zoé in the Tuesday workshop passes every quiz; Léo, who never joined, takes one."""
-    workshops = Workshops(store)
+    workshops = Workshops(sqlite_store)
     workshop = workshops.open_workshop("Atelier du mardi", now=NOW)
-    zoe, _ = store.learners.create("Zoé Martin")
-    leo, _ = store.learners.create('=HYPERLINK("http://x","clic")')
+    zoe, _ = sqlite_store.learners.create("Zoé Martin")
+    leo, _ = sqlite_store.learners.create('=HYPERLINK("http://x","clic")')
     workshops.join(workshop.id, zoe.id, "Zoé", NOW)
     for number, quiz in enumerate(course.quizzes.values()):
         right = {q.id: right_response(q) for q in quiz.questions}
-        take(store, quiz, zoe, right, NOW + timedelta(minutes=10 * number))
-    take(store, course.quizzes["bases"], leo, {}, NOW)
+        take(sqlite_store, quiz, zoe, right, NOW + timedelta(minutes=10 * number))
+    take(sqlite_store, course.quizzes["bases"], leo, {}, NOW)
     return workshop
 
 
@@ -125,7 +111,9 @@ def test_certificates_of_a_workshop_in_a_zip(
     assert len(names) == 1 and names[0].startswith("zoe-martin-")
 
 
-def test_no_certificate_to_write_exits_1(tmp_path: Path, data_dir: Path, store: Store) -> None:
+def test_no_certificate_to_write_exits_1(
+    tmp_path: Path, data_dir: Path, sqlite_store: Store
+) -> None:
     out = tmp_path / "attestations.zip"
     result = run_cli("export", "--format", "certificats", "--out", str(out), data_dir=data_dir)
     assert_french_failure(result, 1)
@@ -172,7 +160,7 @@ def test_gift_of_a_quiz(tmp_path: Path, data_dir: Path, course: Course) -> None:
     ],
 )
 def test_a_missing_option_or_unknown_name_exits_1_in_french(
-    args: list[str], message: str, tmp_path: Path, data_dir: Path, store: Store
+    args: list[str], message: str, tmp_path: Path, data_dir: Path, sqlite_store: Store
 ) -> None:
     args = [str(tmp_path / a) if a in ("x", "x.csv") else a for a in args]
     result = run_cli("export", *args, data_dir=data_dir)

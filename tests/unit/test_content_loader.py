@@ -9,7 +9,7 @@ import pytest
 
 from course.content.course import BrokenLesson
 from course.content.loader import load_course
-from tests.conftest import FIXTURES, VALID_COURSE
+from tests.helpers import FIXTURES, VALID_COURSE
 
 EXPECTED = {
     "charts-errors": [

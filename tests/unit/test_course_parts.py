@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 from course.content.loader import content_dir_from_env, load_course
+from tests.helpers import shipped_course
 
-SHIPPED = load_course(content_dir_from_env())
+SHIPPED = shipped_course()
 
 
 def test_the_shipped_course_has_the_source_text_then_the_2026_modules() -> None:

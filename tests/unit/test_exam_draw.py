@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from course.content.loader import content_dir_from_env, load_course
 from course.content.questions import Question, Quiz
 from course.quiz.attempts import drawn_questions
+from tests.helpers import shipped_course
 
-EXAM = load_course(content_dir_from_env()).quizzes["examen-final"]
+EXAM = shipped_course().quizzes["examen-final"]
 
 
 def modules_of(questions: Sequence[Question]) -> Counter[str | None]:

@@ -23,7 +23,7 @@ from course.exercises.engagement import (
 )
 from course.journey.action_plan import action_plan
 from course.journey.progress import learner_progress
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 from tests.unit.test_french_typography import PLAIN_SPACE_BEFORE_MARK
 
 NNBSP = "\u202f"
@@ -226,6 +226,7 @@ def test_every_sentence_uses_french_typography() -> None:
     assert slips == []
 
 
+@pytest.mark.integration
 def test_the_prose_has_no_grammalecte_report(tmp_path: Path) -> None:
     from tests.content.test_french_grammar import allowed, grammalecte_reports
 

@@ -34,7 +34,7 @@ from course.exercises.image_consent import (
 )
 from course.journey.action_plan import action_plan
 from course.journey.progress import learner_progress
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 from tests.unit.test_french_typography import PLAIN_SPACE_BEFORE_MARK
 
 HOSTILE = "<script>alert(1)</script> **gras** [lien](http://x) ![i](http://y) # titre _a_ `c`"

@@ -16,7 +16,7 @@ from course.exercises.phishing import (
     load_phishing_set,
     sort_messages,
 )
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 from tests.unit.test_french_typography import PLAIN_SPACE_BEFORE_MARK
 
 VALID_YAML = (PROJECT_ROOT / MESSAGES_FILE).read_text(encoding="utf-8")

@@ -28,7 +28,7 @@ from course.exercises.gift import (
 )
 from course.exercises.networks import AUDIENCES, CAUSES, GOALS, NETWORKS, RULES, TIMES
 from course.exercises.tweet import compose_tweet
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 from tests.unit.test_french_typography import PLAIN_SPACE_BEFORE_MARK, string_literals
 
 # --- Tweet composer ----------------------------------------------------------------------------

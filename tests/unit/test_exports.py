@@ -16,7 +16,6 @@ import openpyxl
 import pytest
 
 from course.content.course import Course
-from course.content.loader import content_dir_from_env, load_course
 from course.content.questions import (
     Matching,
     MultipleChoice,
@@ -36,7 +35,7 @@ from course.results.exports.spreadsheets import results_csv, results_xlsx
 from course.results.exports.xapi import iso_duration, xapi_json, xapi_statements
 from course.results.group import GroupResults, load_group_results
 from course.storage.store import Store
-from tests.conftest import PERFECT
+from tests.helpers import PERFECT, shipped_course
 from tests.unit.gift_reader import GiftQuestion, read_gift
 from tests.unit.group_data import ALL_TYPES, NOW, Group, group_course, make_group, take
 
@@ -343,7 +342,7 @@ def check_quiz(quiz: Quiz) -> None:
         check_question(read, question)
 
 
-SHIPPED = load_course(content_dir_from_env())
+SHIPPED = shipped_course()
 
 
 @pytest.mark.parametrize("quiz_id", sorted(SHIPPED.quizzes))

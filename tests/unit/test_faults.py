@@ -10,10 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from course.content.loader import load_quiz
 from course.quiz.attempts import Attempt
 from course.storage.store import Store
-from tests.conftest import FIXTURES, PERFECT, PROJECT_ROOT
+from tests.helpers import FIXTURES, PERFECT, PROJECT_ROOT
+
+pytestmark = pytest.mark.integration  # servers as real processes, killed midway
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
 LEARNERS = 50

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from course.content.charts import build_figure, chart_rows, data_table
-from course.content.loader import content_dir_from_env, load_course
+from course.content.loader import load_course
 from course.content.models import ChartSpec, SeriesFilter, Stat
 from course.formatting import (
     format_clock,
@@ -17,7 +17,7 @@ from course.formatting import (
     format_stat_value,
     format_time_left,
 )
-from tests.conftest import VALID_COURSE
+from tests.helpers import VALID_COURSE, shipped_course
 
 NNBSP = "\u202f"
 
@@ -143,7 +143,7 @@ def test_clock_times_are_french_time_and_time_left_is_whole_minutes() -> None:
     assert format_time_left(timedelta(seconds=-5)) == "moins d'une minute"
 
 
-SHIPPED = load_course(content_dir_from_env())
+SHIPPED = shipped_course()
 
 
 @pytest.mark.parametrize("spec", SHIPPED.charts, ids=lambda spec: spec.id)

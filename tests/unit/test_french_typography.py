@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from course.content.loader import content_dir_from_env
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 
 PLAIN_SPACE_BEFORE_MARK = re.compile(r"(?<=\S) [:;?!%](?=\s|$|[*\"'`»)])|« | »")
 CODE = sorted([*(PROJECT_ROOT / "views").rglob("*.py"), *(PROJECT_ROOT / "course").rglob("*.py")])

@@ -18,7 +18,7 @@ from course.results.data import read_results, results_fingerprint
 from course.results.group import load_group_results
 from course.results.tables import modules_table, participants_table, questions_table
 from course.storage.store import Store
-from tests.conftest import MATCHES, ORDER, PERFECT
+from tests.helpers import MATCHES, ORDER, PERFECT
 from tests.unit.group_data import ALL_TYPES, NOW, group_course, make_group, take
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from course.storage.health import check_health, database_label
-from tests.conftest import PROJECT_ROOT, VALID_COURSE
+from tests.helpers import PROJECT_ROOT, VALID_COURSE
 from tools.postgres_server import PostgresServer
 from tools.streamlit_server import free_port
 
@@ -34,6 +34,7 @@ def closed_port_url(password: str = "") -> str:
     return f"postgresql://cours{secret}@127.0.0.1:{free_port()}/cours"
 
 
+@pytest.mark.integration
 def test_a_working_installation_says_ok_in_one_line(tmp_path: Path) -> None:
     done = run_health(COURSE_DATA_DIR=str(tmp_path), COURSE_CONTENT_DIR=str(VALID_COURSE))
     assert done.returncode == 0, done.stdout + done.stderr
@@ -44,6 +45,7 @@ def test_a_working_installation_says_ok_in_one_line(tmp_path: Path) -> None:
     assert "contenu chargé (2\u00a0modules, 1\u00a0quiz)" in line
 
 
+@pytest.mark.integration
 def test_an_unreachable_database_fails_without_showing_its_password() -> None:
     url = closed_port_url(password="motdepasse-secret")
     done = run_health(COURSE_DATABASE_URL=url, COURSE_CONTENT_DIR=str(VALID_COURSE))

@@ -3,10 +3,14 @@ the action plan, and content paths that try to leave the content folder."""
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
+import logging
 import re
+import tomllib
+import tracemalloc
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -15,25 +19,30 @@ from typing import Any
 
 import openpyxl
 import pytest
+import streamlit
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
 from course.certificates.issuing import certificate_data
 from course.certificates.pdf import build_certificate_pdf
+from course.content import glossary
 from course.content.course import Course
 from course.content.loader import load_course
 from course.exercises import tweet
 from course.journey.action_plan import action_plan
 from course.journey.learners import NAME_MAX, InvalidIdentity, clean_name
 from course.journey.progress import learner_progress
+from course.logs import configure_logging
 from course.results.exports.spreadsheets import results_csv, results_xlsx
 from course.results.exports.xapi import clean_text, xapi_json
 from course.results.group import GroupResults, load_group_results
 from course.storage.store import Store
+from course.text import fold
 from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshops
-from tests.conftest import PROJECT_ROOT, VALID_COURSE
+from tests.helpers import PROJECT_ROOT, VALID_COURSE
 from tests.unit.group_data import ALL_TYPES, NOW, group_course, take
+from views.page import URL_VALUE_MAX, url_value
 
 NAMES = {
     "html-image": "<img src=x onerror=alert(1)> Zoé",
@@ -289,3 +298,136 @@ def test_a_directive_cannot_reach_outside_the_content_folder(
     assert re.search("inconnu|sort du dossier", problems[0].message)
     loaded: list[Any] = [*course.illustrations.values(), *course.charts, *course.mockups]
     assert not [item for item in loaded if "root:" in str(item) or "import" in str(item)]
+
+
+# --- Bounded input, settings and logs (issue 15) ------------------------------------------------
+
+VIEWS = [*sorted((PROJECT_ROOT / "views").rglob("*.py")), PROJECT_ROOT / "app.py"]
+FREE_TEXT = {"text_input", "text_area", "chat_input"}
+
+
+def _calls(path: Path) -> Iterator[ast.Call]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            yield node
+
+
+def test_every_free_text_field_has_a_length_limit() -> None:
+    """One visitor cannot send megabytes through a text field: Streamlit cuts each value to
+    its `max_chars` on the server, whatever the browser sent."""
+    unbounded = [
+        f"{path.relative_to(PROJECT_ROOT)}:{call.lineno}"
+        for path in VIEWS
+        for call in _calls(path)
+        if call.func.attr in FREE_TEXT  # type: ignore[attr-defined]
+        and not any(k.arg == "max_chars" for k in call.keywords)
+    ]
+    assert unbounded == []
+
+
+def test_every_number_field_has_bounds() -> None:
+    unbounded = [
+        f"{path.relative_to(PROJECT_ROOT)}:{call.lineno}"
+        for path in VIEWS
+        for call in _calls(path)
+        if call.func.attr == "number_input"  # type: ignore[attr-defined]
+        and not {"min_value", "max_value"} <= {k.arg for k in call.keywords}
+    ]
+    assert unbounded == []
+
+
+def test_the_url_is_read_only_through_url_value_which_cuts_it() -> None:
+    """A link may carry megabytes in `?terme=` or `?quiz=`: views read the URL only through
+    views.page.url_value(), which keeps URL_VALUE_MAX characters."""
+    reads = []
+    for path in VIEWS:
+        if path.name == "page.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for parent in ast.walk(tree):
+            child = parent.value if isinstance(parent, ast.Attribute | ast.Subscript) else None
+            is_params = isinstance(child, ast.Attribute) and child.attr == "query_params"
+            reading = (
+                isinstance(parent, ast.Attribute) and parent.attr in {"get", "to_dict", "get_all"}
+            ) or (isinstance(parent, ast.Subscript) and isinstance(parent.ctx, ast.Load))
+            if is_params and reading and isinstance(parent, ast.expr):
+                reads.append(f"{path.relative_to(PROJECT_ROOT)}:{parent.lineno}")
+    assert reads == []
+
+
+def test_url_value_cuts_what_a_link_carries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(streamlit, "query_params", {"terme": "é" * 5_000_000})
+    assert url_value("terme") == "é" * URL_VALUE_MAX
+    assert url_value("absent") == ""
+
+
+def test_folding_huge_texts_keeps_no_memory() -> None:
+    """fold() caches short texts (the glossary's, on each keystroke), never large ones: twenty
+    different 1 MB queries leave nothing behind."""
+    fold("réchauffe le cache")
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        for number in range(20):
+            fold(f"{number} " + "é" * 1_000_000)
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert after - before < 1_000_000
+
+
+def test_a_glossary_search_reads_only_the_first_hundred_characters() -> None:
+    terms = load_course(VALID_COURSE).glossary
+    assert glossary.search(terms, "é" * 99) == []
+    assert glossary.search(terms, "é" * 5_000_000) == []  # all 5 M once took 2.6 s to fold
+    first = terms[0].term
+    assert glossary.search(terms, first + " " * 200 + "rien") == glossary.search(terms, first)
+
+
+def test_streamlit_security_settings_are_pinned() -> None:
+    """XSRF and CORS on; what a visitor may send and the server may send bounded; no table
+    download that would bypass the exports' formula neutralisation; no remote page icon."""
+    settings = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text())
+    server, client = settings["server"], settings["client"]
+    assert server["enableXsrfProtection"] is True and server["enableCORS"] is True
+    assert server["maxWidgetStateSize"] <= 1  # MB per message from a browser (default 25)
+    assert server["maxUploadSize"] <= 1  # MB: the app has no file upload (default 200)
+    assert server["maxMessageSize"] <= 16  # MB per message to a browser (default 200)
+    assert client["disableDataExport"] is True
+    config = next(
+        call
+        for call in _calls(PROJECT_ROOT / "app.py")
+        if call.func.attr == "set_page_config"  # type: ignore[attr-defined]
+    )
+    icon = next(k.value for k in config.keywords if k.arg == "page_icon")
+    assert not (isinstance(icon, ast.Constant) and str(icon.value).startswith(":material/"))
+
+
+def test_an_exception_logged_by_a_page_is_redacted(course_logger: io.StringIO) -> None:
+    """views/journey.py logs an OSError whose message quotes a file named after a code: the
+    line and its traceback go through the `course` handler, with the code masked."""
+    from views.journey import LOGGER
+
+    try:
+        raise OSError(f"Permission denied: 'static/badges/assertion-{SECRET_CODE}.json'")
+    except OSError:
+        LOGGER.exception("Open Badges documents not written for %s", SECRET_CODE)
+    written = course_logger.getvalue()
+    assert "Open Badges documents not written" in written and "Traceback" in written
+    assert SECRET_CODE not in written
+    assert written.count("[masqué]") == 2
+
+
+SECRET_CODE = "K7QF-29XM"
+
+
+@pytest.fixture
+def course_logger() -> Iterator[io.StringIO]:
+    """The `course` logger's own handler, writing to a buffer for the test."""
+    logger = configure_logging({})
+    handler = next(h for h in logger.handlers if getattr(h, "course_logs_handler", False))
+    assert isinstance(handler, logging.StreamHandler)
+    buffer = io.StringIO()
+    previous = handler.setStream(buffer)
+    yield buffer
+    handler.setStream(previous)

@@ -32,7 +32,7 @@ from course.cli.main import main
 from course.content.errors import errors_from_validation
 from course.content.loader import load_course
 from course.content.questions import Matching
-from tests.conftest import FIXTURES, PROJECT_ROOT, VALID_COURSE
+from tests.helpers import FIXTURES, PROJECT_ROOT, VALID_COURSE
 from tests.unit.test_cli import run_cli
 
 IMPORT = FIXTURES / "import"
@@ -378,6 +378,7 @@ def test_an_existing_file_is_replaced_only_with_force(
     assert out.read_text(encoding="utf-8").startswith("id: q\n")
 
 
+@pytest.mark.integration
 def test_an_imported_quiz_passes_validate(tmp_path: Path) -> None:
     """The whole path, as real processes: import into a course, link the module, validate."""
     root = tmp_path / "cours"

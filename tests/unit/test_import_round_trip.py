@@ -43,7 +43,7 @@ from course.content.questions import (
 )
 from course.quiz.grading import grade_question, normalise_text
 from course.results.exports.moodle_gift import quiz_to_gift
-from tests.conftest import FIXTURES
+from tests.helpers import FIXTURES
 
 QUIZ_FILES = sorted((content_dir_from_env() / "quizzes").glob("*.yaml"))
 ROUND_TRIP = FIXTURES / "import" / "round-trip.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from course.content.loader import load_quiz
 from course.workshop.live import answer_distribution, right_answer_text, score_live_answer
-from tests.conftest import FIXTURES, PERFECT
+from tests.helpers import FIXTURES, PERFECT
 
 QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
 QUESTIONS = {question.id: question for question in QUIZ.questions}

@@ -8,6 +8,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -63,6 +64,7 @@ def test_the_revision_the_store_skips_alembic_at_is_the_newest_migration() -> No
     assert head_revision() == LATEST_REVISION
 
 
+@pytest.mark.integration
 def test_a_database_already_up_to_date_opens_without_importing_alembic(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'course.db'}"
     Store(url).engine.dispose()  # created and migrated: alembic runs

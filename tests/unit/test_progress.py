@@ -7,11 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from course.content.loader import load_course
 from course.journey.progress import NextStep, counted_attempt, learner_progress
 from course.storage.attempts import FinishedAttempt
 from course.storage.learners import LessonVisit
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT, loaded_course
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -43,7 +42,7 @@ def test_the_counted_attempt_follows_the_quiz_rule(
 
 # --- The whole picture, on the shipped course ------------------------------------------------
 
-COURSE = load_course(PROJECT_ROOT)
+COURSE = loaded_course(PROJECT_ROOT)
 QUIZ_OF = {lesson.id: lesson.meta.quiz for lesson in COURSE.lessons}
 
 

@@ -34,7 +34,7 @@ from course.quiz.grading import (
 )
 from course.quiz.response_text import describe_response
 from course.workshop.live import score_live_answer
-from tests.conftest import FIXTURES, PROJECT_ROOT
+from tests.helpers import FIXTURES, PROJECT_ROOT
 
 GRADING = FIXTURES / "grading"
 QUIZ = load_quiz(GRADING / "tous-les-types.yaml")
@@ -342,6 +342,7 @@ def run_grade(
     )
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("responses", "score", "percent", "passed", "fractions"),
     [
@@ -368,6 +369,7 @@ def test_grade_prints_the_scores_as_json(
     assert graded["questions"][1]["points"] == pytest.approx(2 * fractions[1])
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize(
     ("responses", "message"),
     [
@@ -393,6 +395,7 @@ def test_grade_refuses_bad_responses_with_a_french_message_and_status_2(
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.integration
 def test_grade_refuses_a_broken_quiz_file_with_its_located_errors(tmp_path: Path) -> None:
     broken = tmp_path / "quiz.yaml"
     broken.write_text(
@@ -426,6 +429,7 @@ def test_right_response_scores_full_marks_on_every_shipped_question() -> None:
             )
 
 
+@pytest.mark.integration
 def test_grade_refuses_an_integer_of_thousands_of_digits_in_french(tmp_path: Path) -> None:
     responses = tmp_path / "enorme.json"
     responses.write_text('{"nombre": ' + "9" * 5000 + "}", encoding="utf-8")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from course.content.lesson import Callout, Embed, Lesson, MarkdownBlock, TrainerNotes, parse_body
-from course.content.loader import content_dir_from_env, load_course
 from course.content.models import LessonMeta
 from course.content.slides import choose_module, choose_slide, lesson_slides
+from tests.helpers import shipped_course
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 
 
 def lesson_from(body: str, title: str = "Module d'essai") -> Lesson:

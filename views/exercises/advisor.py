@@ -43,6 +43,7 @@ def draw(course: Course) -> None:
             key=widget_key(ident, "publics", []),
             format_func=audiences.__getitem__,
             placeholder="Choisir un ou plusieurs publics",
+            select_all=False,  # Streamlit's « Select all » option is in English
         )
         wanted = st.multiselect(
             "Vos objectifs",
@@ -50,6 +51,7 @@ def draw(course: Course) -> None:
             key=widget_key(ident, "objectifs", []),
             format_func=goals.__getitem__,
             placeholder="Choisir un ou plusieurs objectifs",
+            select_all=False,  # Streamlit's « Select all » option is in English
         )
         time = st.radio(
             "Le temps dont vous disposez chaque semaine",

@@ -72,6 +72,7 @@ def draw(course: Course) -> None:
             key=widget_key(ident, "supports", []),
             format_func=uses.__getitem__,
             placeholder="Choisir un ou plusieurs supports",
+            select_all=False,  # Streamlit's « Select all » option is in English
             help="La personne cochera, sur le formulaire, chaque support qu'elle accepte.",
         )
         other = st.text_input(

@@ -4,24 +4,15 @@ neutralised (OWASP « CSV injection »), and dates are written in French time.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
 import pandas as pd
 
 from course.formatting import DISPLAY_TIMEZONE
+from course.text import neutralise  # defined low, so every domain neutralises alike
 
-# A formula starts with = + - @, or a tab or carriage return, possibly after spaces.
-_FORMULA_START = re.compile(r"^[\s]*[=+\-@]|^[\t\r]")
-
-
-def neutralise(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe; anything else,
-    numbers included, is left as it is."""
-    if isinstance(value, str) and _FORMULA_START.match(value):
-        return "'" + value
-    return value
+__all__ = ["french_datetime", "local_time", "neutralise", "neutralised"]
 
 
 def neutralised(table: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,59 @@
+"""What tests share besides fixtures: project paths, the test courses loaded once, right answers.
+
+Fixtures live in tests/conftest.py (every suite) and tests/<suite>/conftest.py; plain values and
+functions live here, so test modules import them from one place (never from a conftest).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from course.content.course import Course
+from course.content.loader import content_dir_from_env, load_course
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+VALID_COURSE = FIXTURES / "valid"
+
+
+@cache
+def _loaded(root: Path) -> Course:
+    return load_course(root)
+
+
+def loaded_course(root: Path) -> Course:
+    """The course in `root`, loaded once per test process: a loaded course never changes (an edit
+    loads a new one), so test modules share it instead of parsing ~40 files each at collection.
+    Tests that edit content on disk call load_course() on their own copy instead."""
+    return _loaded(Path(root).resolve())
+
+
+def shipped_course() -> Course:
+    """The content the app serves: $COURSE_CONTENT_DIR, else the project's own course."""
+    return loaded_course(content_dir_from_env())
+
+
+def valid_course() -> Course:
+    """tests/fixtures/valid: a small course without errors."""
+    return loaded_course(VALID_COURSE)
+
+
+# The right answers to tests/fixtures/grading/tous-les-types.yaml, in `grade` form.
+MATCHES = {
+    "Avatar": "Image qui vous représente",
+    "Mur": "Espace où les amis laissent des messages",
+    "Topic": "Sujet de discussion",
+    "Post": "Message publié",
+}
+ORDER = ["S'inscrire", "Créer son profil", "Échanger avec les membres"]
+PERFECT = {
+    "choix-unique": 1,
+    "choix-multiple": [0, 1, 3],
+    "vrai-faux": False,
+    "association": MATCHES,
+    "ordre": ORDER,
+    "texte": "abonnés",
+    "nombre": 610,
+    "intervalle": 2023,
+}
