@@ -9,6 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import open_page
 
+MODULE_PRINT = "Télécharger ce module à imprimer (PDF)"
+
 
 def test_the_image_description_is_checked_escaped_and_kept(app: Callable[..., AppTest]) -> None:
     """« Décrivez une image » (module 11): five rules, the learner's text never read as markup."""
@@ -124,7 +126,7 @@ def test_the_moderation_charter_is_written_escaped_downloadable_and_kept(
     assert "##### Ce que nous retirons" in shown  # below the exercise's own title
     assert r"\<b\>Les Amis\</b\> \*\*du quartier\*\*" in shown
     assert "<b>" not in shown and "**du quartier**" not in shown
-    downloads = page.get("download_button")
+    downloads = [b for b in page.get("download_button") if b.proto.label != MODULE_PRINT]
     assert len(downloads) == 2
 
     page = open_page(open_page(page, "bases"), "moderation")
@@ -239,7 +241,12 @@ def test_the_image_consent_form_is_built_escaped_downloadable_and_kept(
     assert "<b>" not in shown and "**du parc**" not in shown
     assert r"\<b\>Les Amis\</b\> \*\*du parc\*\*" in shown
     labels = [button.proto.label for button in page.get("download_button")]
-    assert labels == ["Télécharger (Markdown)", "Télécharger (texte)", "Télécharger (PDF)"]
+    assert labels == [
+        "Télécharger (Markdown)",
+        "Télécharger (texte)",
+        "Télécharger (PDF)",
+        MODULE_PRINT,  # the module's own printable handout, after the lesson
+    ]
     result = page.session_state[f"{key}:resultat"]
     assert result["minors"] and result["uses"] == ["site", "reseaux"]
     assert result["association"] == "<b>Les Amis</b> **du parc**"
