@@ -28,6 +28,7 @@ from views.live import find_question, signature_of, watch
 from views.resilience import database_guarded
 from views.site import Site
 from views.trainer_access import trainer_gate, trainer_sign_out_button
+from views.trainer_paper import show_paper_quizzes
 from views.trainer_results import show_exports, show_group_results
 
 ROSTER_SHOWN = 60  # names listed on the dashboard; the count is always complete
@@ -43,8 +44,10 @@ def trainer_page(site: Site) -> None:
     workshop = current_workshop()
     # Only the open tab is computed (a click on another reruns the page): the live tab reruns
     # often during a workshop, and the results and exports need not be drawn each time.
-    live, results, exports = st.tabs(
-        ["Atelier en direct", "Résultats du groupe", "Exports"], key="onglet", on_change="rerun"
+    live, results, exports, paper = st.tabs(
+        ["Atelier en direct", "Résultats du groupe", "Exports", "Quiz sur papier"],
+        key="onglet",
+        on_change="rerun",
     )
     scope = workshop.id if workshop else None
     if live.open:
@@ -59,6 +62,9 @@ def trainer_page(site: Site) -> None:
     if exports.open:
         with exports:
             show_exports(course, get_store(), scope)
+    if paper.open:
+        with paper:
+            show_paper_quizzes(course, get_store(), workshop)
     st.divider()
     st.page_link(
         site.page("presentation"), label="Ouvrir le mode présentation", icon=":material/slideshow:"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +21,10 @@ from course.content.loader import (
     load_quiz,
 )
 from course.content.questions import Quiz
-from course.quiz.attempts import Attempt
+from course.paper.recording import AttemptsUsedUp, record_paper_attempt
 from course.quiz.grading import QuizResult, ResponseError, grade_quiz
 
 # --- grade ---------------------------------------------------------------------------------
-
-
-def paper_attempt(quiz: Quiz, quiz_hash: str, learner_id: str) -> Attempt:
-    """An attempt at a paper quiz: every question in file order (no draw, no shuffle, no time
-    limit), so that grading it gives what `grade_quiz` gives."""
-    started = Attempt.start(quiz, quiz_hash, learner_id)
-    return replace(started, question_ids=tuple(q.id for q in quiz.questions), deadline=None)
 
 
 def _record(
@@ -42,24 +34,14 @@ def _record(
     quiz_hash = file_hash(quiz_file.read_bytes())
     with database(2) as store:
         learner, new_code = find_learner(store, who, 2, create=True)
-        if quiz.max_attempts is not None:
-            done = len(store.attempts.finished(learner.id, quiz.id))
-            if done >= quiz.max_attempts:
-                raise Failure(
-                    f"{quoted(learner.name)} a déjà utilisé ses {quiz.max_attempts}\u00a0tentatives "
-                    f"au quiz {quoted(quiz.title)} (max_attempts)\u202f: rien n'a été enregistré.",
-                    2,
-                )
-        attempt = paper_attempt(quiz, quiz_hash, learner.id)
-        store.attempts.save_new(attempt)
-        for question in quiz.questions:
-            if question.id in responses:
-                attempt = store.attempts.record_step(
-                    attempt, attempt.next_step, "answer", question.id, responses[question.id]
-                )
-        attempt = store.attempts.record_step(attempt, attempt.next_step, "submit")
-        store.attempts.finish(attempt, result)
-        store.learners.seen(learner.id)
+        try:
+            record_paper_attempt(store, quiz, quiz_hash, learner, responses, result)
+        except AttemptsUsedUp:
+            raise Failure(
+                f"{quoted(learner.name)} a déjà utilisé ses {quiz.max_attempts}\u00a0tentatives "
+                f"au quiz {quoted(quiz.title)} (max_attempts)\u202f: rien n'a été enregistré.",
+                2,
+            ) from None
     if new_code is not None:
         print(
             f"Nouvel apprenant {quoted(learner.name)}. Son code de reprise, à lui remettre "

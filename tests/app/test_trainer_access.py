@@ -45,6 +45,7 @@ def test_a_wrong_password_is_refused_then_the_right_one_opens_the_area(
         "Atelier en direct",
         "Résultats du groupe",
         "Exports",
+        "Quiz sur papier",
     ]
     assert any(b.label == "Ouvrir l'atelier" for b in page.button)
 
