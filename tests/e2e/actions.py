@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page
 
 from tests.e2e.conftest import PHONE_SIZE, wait_for_rerun
@@ -37,12 +38,27 @@ def press_button(page: Page, name: str) -> None:
 
 def choose(page: Page, label: str, option: str) -> None:
     """Open a select box (or a multiselect) and pick an option. The first press may land
-    before the list is ready: ArrowDown opens it then, as it does for a keyboard user."""
+    before the list is ready: ArrowDown opens it then, as it does for a keyboard user. A rerun
+    of the page (the previous choice arriving) may redraw the open list under the pointer: the
+    list is then opened again, as a person would, up to three times."""
+    wait_for_rerun(page)
     box = page.get_by_role("combobox", name=words(label, exact=True))
-    press(box, page)
-    if page.get_by_role("option").count() == 0:
-        box.press("ArrowDown")
-    press(page.get_by_role("option", name=words(option, exact=True)), page)
+    for attempt in range(3):
+        press(box, page)
+        if page.get_by_role("option").count() == 0:
+            box.press("ArrowDown")
+        try:
+            target = page.get_by_role("option", name=words(option, exact=True))
+            if touch(page):
+                target.tap(timeout=10_000)
+            else:
+                target.click(timeout=10_000)
+            return
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            wait_for_rerun(page)
 
 
 def textbox(page: Page, label: str | re.Pattern[str]) -> Locator:

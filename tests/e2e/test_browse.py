@@ -21,8 +21,9 @@ HEADINGS = {
 
 
 def accessible_name(text: str) -> re.Pattern[str]:
-    """Browsers fold no-break spaces into plain ones in accessible names: match any spacing."""
-    return re.compile(r"\s+".join(re.escape(word) for word in text.split()))
+    """Browsers fold no-break spaces into plain ones in accessible names: match any spacing.
+    A slash is escaped too: Playwright writes the pattern into its selector between slashes."""
+    return re.compile(r"\s+".join(re.escape(word).replace("/", r"\/") for word in text.split()))
 
 
 def test_home_is_french_lists_the_modules_and_starts_the_course(page: Page, server: Server) -> None:
