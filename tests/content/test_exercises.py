@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from decimal import Decimal
 from pathlib import Path
 
@@ -37,6 +38,21 @@ WHERE = {
     "charte-moderation": "moderation",
     "reperer-hameconnage": "securite",
 }
+
+
+def unexplained_reports(
+    paragraphs: list[str], tmp_path: Path, own_words: Collection[str] = ()
+) -> list[str]:
+    """Grammalecte's reports on `paragraphs` that neither the shared allowlist nor the
+    exercise's own words (names it cites) explain, each with its rule and paragraph."""
+    used: set[str] = set()
+    return [
+        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
+        f"dans « {paragraph} »"
+        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
+        if not (kind == "spell" and report["sValue"] in own_words)
+        and not allowed(report, kind, paragraph := paragraphs[index], used)
+    ]
 
 
 def test_each_exercise_is_embedded_once_in_the_lesson_where_it_teaches() -> None:
@@ -98,14 +114,7 @@ EXERCISE_WORDS = {"Instagram", "TikTok", "YouTube", "F426"}
 
 def test_the_exercise_prose_has_no_unexplained_grammalecte_report(tmp_path: Path) -> None:
     paragraphs = exercise_prose()
-    used: set[str] = set()
-    found = [
-        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
-        f"dans « {paragraph} »"
-        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
-        if not (kind == "spell" and report["sValue"] in EXERCISE_WORDS)
-        and not allowed(report, kind, paragraph := paragraphs[index], used)
-    ]
+    found = unexplained_reports(paragraphs, tmp_path, EXERCISE_WORDS)
     assert not found, "\n".join(found)
     assert ALLOWLIST  # the shared allowlist is read, never edited from here
 
@@ -131,13 +140,7 @@ def test_the_image_description_prose_has_no_unexplained_grammalecte_report(
         except InvalidInput as problem:
             texts.append(str(problem))
     paragraphs = [p for text in texts for p in plain_paragraphs(text)]
-    used: set[str] = set()
-    found = [
-        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
-        f"dans « {paragraph} »"
-        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
-        if not allowed(report, kind, paragraph := paragraphs[index], used)
-    ]
+    found = unexplained_reports(paragraphs, tmp_path)
     assert not found, "\n".join(found)
 
 
@@ -177,13 +180,7 @@ def test_the_image_consent_prose_has_no_unexplained_grammalecte_report(tmp_path:
     paragraphs = [
         p.replace(consent.BLANK, "Camille") for text in texts for p in plain_paragraphs(text)
     ]
-    used: set[str] = set()
-    found = [
-        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
-        f"dans « {paragraph} »"
-        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
-        if not allowed(report, kind, paragraph := paragraphs[index], used)
-    ]
+    found = unexplained_reports(paragraphs, tmp_path)
     assert not found, "\n".join(found)
 
 
@@ -230,13 +227,7 @@ def test_the_moderation_charter_prose_has_no_unexplained_grammalecte_report(
         except InvalidInput as problem:
             texts.append(str(problem))
     paragraphs = [p for text in texts for p in plain_paragraphs(text)]
-    used: set[str] = set()
-    found = [
-        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
-        f"dans « {paragraph} »"
-        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
-        if not allowed(report, kind, paragraph := paragraphs[index], used)
-    ]
+    found = unexplained_reports(paragraphs, tmp_path)
     assert not found, "\n".join(found)
 
 
@@ -281,12 +272,5 @@ def test_the_phishing_prose_has_no_unexplained_grammalecte_report(tmp_path: Path
         except InvalidInput as problem:
             texts.append(str(problem))
     paragraphs = [p for text in texts for p in plain_paragraphs(text)]
-    used: set[str] = set()
-    found = [
-        f"{report.get('sRuleId', 'orthographe')} « {paragraph[report['nStart'] : report['nEnd']]} » "
-        f"dans « {paragraph} »"
-        for index, report, kind in grammalecte_reports(paragraphs, tmp_path)
-        if not (kind == "spell" and report["sValue"] in PHISHING_WORDS)
-        and not allowed(report, kind, paragraph := paragraphs[index], used)
-    ]
+    found = unexplained_reports(paragraphs, tmp_path, PHISHING_WORDS)
     assert not found, "\n".join(found)
