@@ -2,7 +2,8 @@
 
 The columns have French names; `COLUMNS` explains each for the template's « Mode d'emploi »
 sheet and the author's guide. The CSV is written as French Excel reads it (UTF-8 with BOM,
-`;`, CRLF); both `;` and `,` are read, and a file saved by Excel in Windows-1252 too.
+`;`, CRLF); both `;` and `,` are read, and a file saved by Excel in Windows-1252 too
+(course/tables_io.py reads both formats).
 openpyxl is imported inside the functions that need it (cold start, see ARCHITECTURE.md).
 """
 
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+
+from course.tables_io import UnreadableTable, read_csv, read_xlsx
 
 COLUMNS: dict[str, str] = {
     "identifiant": "facultatif\u00a0: l'identifiant de la question (minuscules, chiffres, "
@@ -186,47 +188,17 @@ class UnreadableSheet(Exception):
     """The file is not a table this reader can open; the message is French."""
 
 
-def _decoded(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # « CSV (séparateur : point-virgule) »
-
-
 def csv_rows(data: bytes) -> list[list[str]]:
     """Rows of a CSV file separated by `;` (French Excel), `,` or tabs, as the header says."""
-    text = _decoded(data)
-    header = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=header.count)
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise UnreadableSheet(f"CSV illisible ({exc}).") from None
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "vrai" if value else "faux"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        return [row.cells for row in read_csv(data)]
+    except UnreadableTable as exc:
+        raise UnreadableSheet(str(exc)) from None
 
 
 def xlsx_rows(data: bytes) -> list[list[str]]:
     """Rows of the workbook's first sheet, every cell as text (numbers as written: 0.5, 610)."""
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise UnreadableSheet(f"classeur XLSX illisible ({type(exc).__name__}).") from None
-    try:
-        sheet = workbook.worksheets[0]
-        return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+        return [row.cells for row in read_xlsx(data, booleans=("vrai", "faux"))]
+    except UnreadableTable as exc:
+        raise UnreadableSheet(str(exc)) from None

@@ -1,57 +1,66 @@
 """The learner's personal action plan: their exercise answers turned into next steps (Markdown).
 
-Everything the learner typed is escaped, so the file shows it as text in any Markdown reader.
+One numbered section per exercise (`SECTIONS`: the exercise, its heading, its module, and how
+its result becomes next steps), then what is left of the training. Everything the learner typed
+is escaped, so the file shows it as text in any Markdown reader.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
+from course.content.exercise_registry import EXERCISES
 from course.formatting import format_long_date
 from course.journey.progress import Progress
 from course.text import escape_markdown
 
 NOT_DONE = "Vous n'avez pas encore fait l'exercice «\u00a0{title}\u00a0» (module {module})."
 
+Result = Mapping[str, Any]
 
-def action_plan(
-    name: str, progress: Progress, answers: Mapping[str, Mapping[str, Any]], today: date
-) -> str:
-    """The plan as Markdown, section by section."""
-    sections = [
-        f"# Plan d'action pour les réseaux sociaux de votre association\n\n"
-        f"Établi pour {escape_markdown(name)} le {format_long_date(today)}, à partir de vos "
-        "réponses aux exercices de la formation.",
-        _networks(answers.get("quel-reseau")),
-        _facebook_page(answers.get("checklist-page-facebook")),
-        _messages(answers.get("composer-tweet")),
-        _donations(answers.get("simulateur-don")),
-        _images(answers.get("decrire-image")),
-        _accounts(answers.get("reperer-hameconnage")),
-        _image_rights(answers.get("autorisation-image")),
-        _moderation(answers.get("charte-moderation")),
-        _measures(answers.get("taux-engagement")),
-        _training(progress),
+
+class Section(NamedTuple):
+    """An exercise's section: its heading, the module that teaches it, and its body."""
+
+    exercise_id: str
+    heading: str
+    module: int
+    body: Callable[[Result], str]
+
+
+def action_plan(name: str, progress: Progress, answers: Mapping[str, Result], today: date) -> str:
+    """The plan as Markdown: an introduction, a numbered section per exercise, the training."""
+    sections = [_introduction(name, today)]
+    sections += [
+        _exercise_section(number, section, answers.get(section.exercise_id))
+        for number, section in enumerate(SECTIONS, start=1)
     ]
-    return "\n\n".join(_numbered(sections)) + "\n"
+    sections.append(_training(len(SECTIONS) + 1, progress))
+    return "\n\n".join(sections) + "\n"
 
 
-def _numbered(sections: list[str]) -> list[str]:
-    """Section titles (`## N. …`) numbered 1, 2, 3… in the order the plan shows them."""
-    numbers = iter(range(1, len(sections) + 1))
-    return [re.sub(r"\A## \d+\. ", lambda _: f"## {next(numbers)}. ", s) for s in sections]
+def _introduction(name: str, today: date) -> str:
+    return (
+        "# Plan d'action pour les réseaux sociaux de votre association\n\n"
+        f"Établi pour {escape_markdown(name)} le {format_long_date(today)}, à partir de vos "
+        "réponses aux exercices de la formation."
+    )
 
 
-def _networks(result: Mapping[str, Any] | None) -> str:
-    title = "## 1. Les réseaux à privilégier"
+def _exercise_section(number: int, section: Section, result: Result | None) -> str:
+    """`## N. Heading`, then the result's next steps, or which exercise is still to do."""
+    heading = f"## {number}. {section.heading}"
     if not result:
-        return f"{title}\n\n" + NOT_DONE.format(
-            title="Quel réseau pour mon association\u202f?", module=10
-        )
-    lines = [title, ""]
+        not_done = NOT_DONE.format(title=EXERCISES[section.exercise_id], module=section.module)
+        return f"{heading}\n\n{not_done}"
+    body = section.body(result)
+    return f"{heading}\n\n{body}" if body else heading  # an empty result: the heading alone
+
+
+def _networks(result: Result) -> str:
+    lines: list[str] = []
     for network in result.get("recommended", []):
         lines.append(f"### {network['rank_label'].capitalize()}\u202f: {network['name']}")
         lines.append("")
@@ -71,16 +80,9 @@ def _networks(result: Mapping[str, Any] | None) -> str:
     return "\n".join(lines).rstrip()
 
 
-def _facebook_page(result: Mapping[str, Any] | None) -> str:
-    title = "## 2. Votre page Facebook"
-    if not result:
-        return f"{title}\n\n" + NOT_DONE.format(
-            title="Votre page Facebook est-elle complète\u202f?", module=7
-        )
+def _facebook_page(result: Result) -> str:
     lines = [
-        title,
-        "",
-        f"Votre page a aujourd'hui {result['score_label']} des éléments observés chez les ONG.",
+        f"Votre page a aujourd'hui {result['score_label']} des éléments observés chez les ONG."
     ]
     if result.get("next_actions"):
         lines += ["", "**Vos prochaines actions**\u202f:", ""]
@@ -88,11 +90,8 @@ def _facebook_page(result: Mapping[str, Any] | None) -> str:
     return "\n".join(lines)
 
 
-def _messages(result: Mapping[str, Any] | None) -> str:
-    title = "## 3. Vos messages"
-    if not result:
-        return f"{title}\n\n" + NOT_DONE.format(title="Rédigez un tweet", module=8)
-    lines = [title, "", "Votre brouillon de message\u202f:", ""]
+def _messages(result: Result) -> str:
+    lines = ["Votre brouillon de message\u202f:", ""]
     lines += [f"> {escape_markdown(line)}" if line else ">" for line in result["text"].splitlines()]
     lines.append("")
     lines += [f"- {limit['verdict']}" for limit in result.get("limits", [])]
@@ -101,21 +100,15 @@ def _messages(result: Mapping[str, Any] | None) -> str:
     return "\n".join(lines)
 
 
-def _donations(result: Mapping[str, Any] | None) -> str:
-    title = "## 4. Parler des dons"
-    if not result:
-        return f"{title}\n\n" + NOT_DONE.format(title="Simulez le coût réel d'un don", module=7)
+def _donations(result: Result) -> str:
     return (
-        f"{title}\n\nDites à vos donateurs ce que leur don leur coûte vraiment\u202f: "
+        "Dites à vos donateurs ce que leur don leur coûte vraiment\u202f: "
         f"{result['summary']} Vérifiez chaque année les taux et le plafond en vigueur."
     )
 
 
-def _images(result: Mapping[str, Any] | None) -> str:
-    title = "## 5. Des images décrites pour tous"
-    if not result:
-        return f"{title}\n\n" + NOT_DONE.format(title="Décrivez une image", module=11)
-    lines = [title, "", "Votre description d'image\u202f:", ""]
+def _images(result: Result) -> str:
+    lines = ["Votre description d'image\u202f:", ""]
     lines += [f"> {escape_markdown(result['text'])}", ""]
     lines += [
         f"- {escape_markdown(check['label'])}\u202f: {'oui' if check['ok'] else 'à revoir'}"
@@ -130,39 +123,21 @@ def _images(result: Mapping[str, Any] | None) -> str:
     return "\n".join(lines)
 
 
-def _measures(result: Mapping[str, Any] | None) -> str:
-    title = "## 9. Mesurer vos résultats"
-    if not result:
-        return f"{title}\n\n" + NOT_DONE.format(
-            title="Calculez et lisez un taux d'engagement", module=15
-        )
-    lines = [
-        title,
-        "",
-        f"Votre taux d'engagement de référence : **{result['rate_label']}**, calculé ainsi : "
-        f"{result['formula']} ({result['calculation']}).",
-        "",
-        "**Chaque mois** :",
-        "",
-        f"- Calculez ce taux de la même façon, {result['formula']}, et notez-le dans votre "
-        "bilan mensuel, avec la couverture, les clics sortants et les dons ou les inscriptions "
-        "arrivés par vos liens tracés.",
-        "- Donnez à chaque campagne son propre lien tracé, avec des paramètres UTM toujours "
-        "écrits en minuscules.",
-        "- Terminez chaque bilan par une décision pour le mois suivant.",
-    ]
+def _accounts(result: Result) -> str:
+    lines = [f"{result['summary']} {result['verdict']}"]
+    traps = [m for m in result.get("messages", []) if m["id"] in result.get("trusted_traps", [])]
+    if traps:
+        lines += ["", "**Les signes qui vous ont échappé**\u202f:", ""]
+        lines += [f"- {sign}" for message in traps for sign in message["signs"]]
+    lines += ["", "**Devant un message qui vous presse**\u202f:", ""]
+    lines += [f"{n}. {reflex}" for n, reflex in enumerate(result.get("reflexes", []), start=1)]
+    lines += ["", "**Cette semaine**\u202f:", ""]
+    lines += [f"- {action}" for action in result.get("protections", [])]
     return "\n".join(lines)
 
 
-def _image_rights(result: Mapping[str, Any] | None) -> str:
-    title = "## 6. Le droit à l'image"
-    if not result:
-        return f"{title}\n\n" + NOT_DONE.format(
-            title="Une autorisation de droit à l'image", module=13
-        )
+def _image_rights(result: Result) -> str:
     lines = [
-        title,
-        "",
         f"Votre autorisation pour «\u00a0{escape_markdown(result['event'])}\u00a0» "
         f"({escape_markdown(result['association'])})\u202f: {result['summary']}",
         "",
@@ -180,13 +155,8 @@ def _image_rights(result: Mapping[str, Any] | None) -> str:
     return "\n".join(lines)
 
 
-def _moderation(result: Mapping[str, Any] | None) -> str:
-    title = "## 7. Modérer vos pages"
-    if not result:
-        return f"{title}\n\n" + NOT_DONE.format(
-            title="La charte de modération de mon association", module=14
-        )
-    lines = [title, "", result["summary"], "", "**Vos prochaines actions**\u202f:", ""]
+def _moderation(result: Result) -> str:
+    lines = [result["summary"], "", "**Vos prochaines actions**\u202f:", ""]
     lines += [f"{k}. {action}" for k, action in enumerate(result["next_actions"], start=1)]
     lines += [
         "",
@@ -197,26 +167,44 @@ def _moderation(result: Mapping[str, Any] | None) -> str:
     return "\n".join(lines)
 
 
-def _accounts(result: Mapping[str, Any] | None) -> str:
-    title = "## 6. Protéger les comptes de l'association"
-    if not result:
-        return f"{title}\n\n" + NOT_DONE.format(title="Repérez l'hameçonnage", module=12)
-    lines = [title, "", f"{result['summary']} {result['verdict']}"]
-    traps = [m for m in result.get("messages", []) if m["id"] in result.get("trusted_traps", [])]
-    if traps:
-        lines += ["", "**Les signes qui vous ont échappé**\u202f:", ""]
-        lines += [f"- {sign}" for message in traps for sign in message["signs"]]
-    lines += ["", "**Devant un message qui vous presse**\u202f:", ""]
-    lines += [f"{n}. {reflex}" for n, reflex in enumerate(result.get("reflexes", []), start=1)]
-    lines += ["", "**Cette semaine**\u202f:", ""]
-    lines += [f"- {action}" for action in result.get("protections", [])]
+def _measures(result: Result) -> str:
+    lines = [
+        f"Votre taux d'engagement de référence\u202f: **{result['rate_label']}**, calculé ainsi\u202f: "
+        f"{result['formula']} ({result['calculation']}).",
+        "",
+        "**Chaque mois**\u202f:",
+        "",
+        f"- Calculez ce taux de la même façon, {result['formula']}, et notez-le dans votre "
+        "bilan mensuel, avec la couverture, les clics sortants et les dons ou les inscriptions "
+        "arrivés par vos liens tracés.",
+        "- Donnez à chaque campagne son propre lien tracé, avec des paramètres UTM toujours "
+        "écrits en minuscules.",
+        "- Terminez chaque bilan par une décision pour le mois suivant.",
+    ]
     return "\n".join(lines)
 
 
-def _training(progress: Progress) -> str:
-    title = "## 8. La suite de votre formation"
+# In the order the plan shows them; each exercise's title comes from the registry.
+SECTIONS: tuple[Section, ...] = (
+    Section("quel-reseau", "Les réseaux à privilégier", 10, _networks),
+    Section("checklist-page-facebook", "Votre page Facebook", 7, _facebook_page),
+    Section("composer-tweet", "Vos messages", 8, _messages),
+    Section("simulateur-don", "Parler des dons", 7, _donations),
+    Section("decrire-image", "Des images décrites pour tous", 11, _images),
+    Section("reperer-hameconnage", "Protéger les comptes de l'association", 12, _accounts),
+    Section("autorisation-image", "Le droit à l'image", 13, _image_rights),
+    Section("charte-moderation", "Modérer vos pages", 14, _moderation),
+    Section("taux-engagement", "Mesurer vos résultats", 15, _measures),
+)
+
+
+def _training(number: int, progress: Progress) -> str:
+    heading = f"## {number}. La suite de votre formation"
     if progress.complete:
-        return f"{title}\n\nFormation terminée\u202f: téléchargez votre attestation dans «\u00a0Mon parcours\u00a0»."
-    return f"{title}\n\nIl vous reste à\u202f:\n\n" + "\n".join(
+        return (
+            f"{heading}\n\nFormation terminée\u202f: téléchargez votre attestation dans "
+            "«\u00a0Mon parcours\u00a0»."
+        )
+    return f"{heading}\n\nIl vous reste à\u202f:\n\n" + "\n".join(
         f"- {item}" for item in progress.missing
     )

@@ -4,7 +4,8 @@ One row per participant: « Nom », then one column per printed question numbe
 The CSV is written as French Excel opens it (UTF-8 with BOM, `;`, CRLF); `;`, `,` and tabs are
 read, and Windows-1252 too. Every cell written goes through `neutralise` (a name typed as
 `=HYPERLINK(…)` stays text). Uploads are bounded: MAX_FILE_BYTES, MAX_ROWS participants, and an
-XLSX whose contents would unpack beyond MAX_UNPACKED_BYTES is refused before openpyxl reads it.
+XLSX whose contents would unpack beyond MAX_UNPACKED_BYTES is refused before openpyxl reads it
+(course/tables_io.py reads both formats).
 openpyxl is imported inside the functions that need it (cold start, see ARCHITECTURE.md).
 """
 
@@ -12,15 +13,14 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from course.content.questions import Quiz
 from course.paper.answer_grid import MAX_ROWS, NAME_COLUMN, GridRow
 from course.paper.sheet_codes import question_number
 from course.paper.typed_answers import expected
+from course.tables_io import TableRow, UnreadableTable, read_csv, read_xlsx
 from course.text import fold, neutralise
 
 MAX_FILE_BYTES = 1_000_000
@@ -94,58 +94,25 @@ def template_xlsx(quiz: Quiz, names: Sequence[str] = ()) -> bytes:
     return data.getvalue()
 
 
-def _decoded(data: bytes) -> str:
+def _table(data: bytes, file_name: str, width: int) -> list[TableRow]:
+    """The file's rows, bounded: MAX_ROWS participants (and the header, and one more to tell
+    there are too many); in a workbook, a few columns beyond the last question."""
+    name = file_name.lower()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")  # Excel's « CSV (séparateur : ;) »
-
-
-def _csv_rows(data: bytes) -> list[list[str]]:
-    text = _decoded(data)
-    first = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first.count)
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return [row for row, _ in zip(reader, range(MAX_ROWS + 2), strict=False)]
-    except csv.Error as exc:
-        raise UnreadableFile(f"CSV illisible ({exc}).") from None
-
-
-def _cell(value: Any) -> str:
-    """A workbook cell as typed: Excel turns « V » into nothing, but « VRAI » into True."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "V" if value else "F"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, float):
-        return str(value).replace(".", ",")
-    return str(value)
-
-
-def _xlsx_rows(data: bytes, width: int) -> list[list[str]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise UnreadableFile("classeur XLSX illisible.") from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise UnreadableFile("classeur trop volumineux une fois décompressé.")
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise UnreadableFile(f"classeur XLSX illisible ({type(exc).__name__}).") from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(max_row=MAX_ROWS + 2, max_col=width + 5, values_only=True)
-        return [[_cell(value) for value in row] for row in rows]
-    finally:
-        workbook.close()
+        if name.endswith(".xlsx"):
+            return read_xlsx(
+                data,
+                booleans=("V", "F"),  # Excel turns « V » into nothing, but « VRAI » into True
+                decimal_comma=True,
+                max_rows=MAX_ROWS + 2,
+                max_columns=width + 5,
+                max_unpacked_bytes=MAX_UNPACKED_BYTES,
+            )
+        if name.endswith((".csv", ".txt")):
+            return read_csv(data, max_rows=MAX_ROWS + 2)
+    except UnreadableTable as exc:
+        raise UnreadableFile(str(exc)) from None
+    raise UnreadableFile("envoyez un fichier CSV ou XLSX (le modèle téléchargeable).")
 
 
 def _column_label(text: str) -> str:
@@ -163,17 +130,12 @@ def read_answer_file(data: bytes, file_name: str, quiz: Quiz) -> AnswerFile:
             f"fichier trop volumineux ({MAX_FILE_BYTES // 1_000_000}\u00a0Mo au plus)."
         )
     expected_header = header(quiz)
-    if file_name.lower().endswith(".xlsx"):
-        table = _xlsx_rows(data, len(expected_header))
-    elif file_name.lower().endswith((".csv", ".txt")):
-        table = _csv_rows(data)
-    else:
-        raise UnreadableFile("envoyez un fichier CSV ou XLSX (le modèle téléchargeable).")
-    while table and not any(cell.strip() for cell in table[-1]):
+    table = _table(data, file_name, len(expected_header))
+    while table and not any(cell.strip() for cell in table[-1].cells):
         table.pop()
     if not table:
         raise UnreadableFile("le fichier est vide.")
-    found = [_column_label(cell) for cell in table[0]]
+    found = [_column_label(cell) for cell in table[0].cells]
     while found and not found[-1]:
         found.pop()
     if found != expected_header:
@@ -184,13 +146,13 @@ def read_answer_file(data: bytes, file_name: str, quiz: Quiz) -> AnswerFile:
             "le modèle."
         )
     body = table[1:]
-    if sum(1 for row in body if any(cell.strip() for cell in row)) > MAX_ROWS:
+    if sum(1 for row in body if any(cell.strip() for cell in row.cells)) > MAX_ROWS:
         raise UnreadableFile(
             f"plus de {MAX_ROWS}\u00a0participants\u202f: envoyez-les en plusieurs fichiers."
         )
     rows: list[GridRow] = []
     problems: list[str] = []
-    for line, cells in enumerate(body, start=2):
+    for line, cells in body:
         extra = [cell for cell in cells[len(expected_header) :] if cell.strip()]
         if extra:
             problems.append(

@@ -7,8 +7,8 @@ from typing import Any
 import streamlit as st
 
 from course.content.course import Course
-from course.exercises import InvalidInput, engagement, escape_markdown
-from views.exercises.state import RESULT, keep, widget_key
+from course.exercises import engagement
+from views.exercises.state import keep, keep_and_show, widget_key
 
 
 def draw(course: Course) -> None:
@@ -46,13 +46,7 @@ def draw(course: Course) -> None:
     if not interactions.strip():
         st.caption(engagement.PROMPT)
         return
-    try:
-        result = engagement.engagement_result(interactions, counts, chosen)
-    except InvalidInput as problem:
-        st.error(escape_markdown(str(problem)), icon=":material/error:")
-        return
-    keep(ident, RESULT, result)
-    _show(result)
+    keep_and_show(ident, lambda: engagement.engagement_result(interactions, counts, chosen), _show)
 
 
 def _show(result: dict[str, Any]) -> None:

@@ -10,9 +10,9 @@ import streamlit as st
 
 from course.content.course import Course
 from course.content.errors import ContentError
-from course.exercises import InvalidInput, escape_markdown, gift
+from course.exercises import gift
 from course.formatting import format_stat_date
-from views.exercises.state import RESULT, keep, widget_key
+from views.exercises.state import keep, keep_and_show, widget_key
 from views.page import show_content_errors
 
 
@@ -105,13 +105,9 @@ def draw(course: Course) -> None:
     for name, value in (("montant", amount), ("organisme", organisation), ("revenu", income)):
         keep(ident, name, value)
     if amount.strip():
-        try:
-            result = gift.gift_result(amount, organisation, income, settings)
-        except InvalidInput as problem:
-            st.error(escape_markdown(str(problem)), icon=":material/error:")
-        else:
-            keep(ident, RESULT, result)
-            _show_gift(result)
+        keep_and_show(
+            ident, lambda: gift.gift_result(amount, organisation, income, settings), _show_gift
+        )
     _show_settings(settings)
 
 

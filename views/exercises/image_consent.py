@@ -8,8 +8,8 @@ from typing import Any
 import streamlit as st
 
 from course.content.course import Course
-from course.exercises import InvalidInput, escape_markdown, image_consent
-from views.exercises.state import RESULT, keep, stored, widget_key
+from course.exercises import image_consent
+from views.exercises.state import keep, keep_and_show, stored, widget_key
 
 FILE_STEM = "autorisation-droit-image"
 
@@ -118,8 +118,9 @@ def draw(course: Course) -> None:
             "Remplissez le formulaire puis choisissez «\u00a0Préparer l'autorisation\u00a0»."
         )
         return
-    try:
-        result = image_consent.consent_form(
+    keep_and_show(
+        ident,
+        lambda: image_consent.consent_form(
             association,
             event,
             supports,
@@ -129,12 +130,9 @@ def draw(course: Course) -> None:
             purpose=purpose,
             media=kind,
             other_use=other,
-        )
-    except InvalidInput as problem:
-        st.error(escape_markdown(str(problem)), icon=":material/error:")
-        return
-    keep(ident, RESULT, result)
-    _show(result)
+        ),
+        _show,
+    )
 
 
 def _show(result: dict[str, Any]) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from course.content.course import Course
-from course.exercises import InvalidInput, escape_markdown, image_description
-from views.exercises.state import RESULT, keep, widget_key
+from course.exercises import escape_markdown, image_description
+from views.exercises.state import keep, keep_and_show, widget_key
 
 
 def draw(course: Course) -> None:
@@ -29,12 +31,14 @@ def draw(course: Course) -> None:
     if not text.strip():
         st.caption("Écrivez votre description puis choisissez « Vérifier ma description ».")
         return
-    try:
-        result = image_description.check_description(text)
-    except InvalidInput as problem:
-        st.error(str(problem), icon=":material/error:")
-        return
-    keep(ident, RESULT, result)
+    keep_and_show(
+        ident,
+        lambda: image_description.check_description(text),
+        lambda result: _show(text, result),
+    )
+
+
+def _show(text: str, result: dict[str, Any]) -> None:
     st.markdown("**Votre description, telle que vous l'avez écrite :**")
     st.text(text)
     st.metric("Règles respectées", f"{result['passed']} sur {result['total']}")

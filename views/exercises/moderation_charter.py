@@ -9,10 +9,9 @@ from typing import Any
 import streamlit as st
 
 from course.content.course import Course
-from course.exercises import InvalidInput, escape_markdown
 from course.exercises import moderation_charter as charter
 from course.exercises import moderation_options as choices
-from views.exercises.state import RESULT, keep, stored, widget_key
+from views.exercises.state import keep, keep_and_show, stored, widget_key
 
 WELCOME_DEFAULT = {"questions", "avis"}
 REMOVED_DEFAULT = {"publicite", "hors-sujet", "coordonnees"}
@@ -136,8 +135,9 @@ def draw(course: Course) -> None:
         keep(ident, "demande", True)
     if not st.session_state.get(stored(ident, "demande")):
         return
-    try:
-        result = charter.build_charter(
+    keep_and_show(
+        ident,
+        lambda: charter.build_charter(
             association=name,
             welcome=welcome,
             welcome_other=other,
@@ -150,12 +150,9 @@ def draw(course: Course) -> None:
             contact=contact,
             reports=reports,
             today=date.today(),
-        )
-    except InvalidInput as problem:
-        st.error(escape_markdown(str(problem)), icon=":material/error:")
-        return
-    keep(ident, RESULT, result)
-    _show(result)
+        ),
+        _show,
+    )
 
 
 def _show(result: dict[str, Any]) -> None:

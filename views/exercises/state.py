@@ -8,11 +8,12 @@ before it reaches Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
-from course.exercises import escape_markdown
+from course.exercises import InvalidInput, escape_markdown
 from views.identity import current_learner
 from views.kept import get_store
 
@@ -42,6 +43,22 @@ def keep(exercise_id: str, name: str, value: Any) -> None:
     if learner is not None and st.session_state.get(saved) != (learner.id, value):
         get_store().learners.save_exercise(learner.id, exercise_id, value)
         st.session_state[saved] = (learner.id, value)
+
+
+def keep_and_show(
+    exercise_id: str,
+    compute: Callable[[], dict[str, Any]],
+    show: Callable[[dict[str, Any]], None],
+) -> None:
+    """Compute the exercise's result, keep it (see `keep`) and show it; input the core refuses
+    (InvalidInput) is shown as its French message instead, escaped."""
+    try:
+        result = compute()
+    except InvalidInput as problem:
+        st.error(escape_markdown(str(problem)), icon=":material/error:")
+        return
+    keep(exercise_id, RESULT, result)
+    show(result)
 
 
 def listed(label: str, items: list[str], prefix: str = "") -> None:
