@@ -12,16 +12,9 @@ from course.certificates.issuing import (
     stored_progress,
 )
 from course.certificates.pdf import build_certificate_pdf
-from course.cli.common import (
-    Failure,
-    Who,
-    database,
-    fail,
-    find_learner,
-    plural,
-    quoted,
-    reason,
-)
+from course.cli.arguments import Who
+from course.cli.common import database, find_learner
+from course.cli.failures import Failure, fail, plural, quoted, reason
 from course.content.loader import (
     content_dir_from_env,
     load_course,

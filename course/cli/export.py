@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course.cli.common import (
-    Failure,
-    database,
-    fail,
-    plural,
-    quoted,
-    reason,
-)
+from course.cli.common import database
+from course.cli.failures import Failure, fail, plural, quoted, reason
 from course.content.course import Course
 from course.content.loader import (
     content_dir_from_env,

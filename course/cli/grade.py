@@ -7,14 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from course.cli.common import (
-    Failure,
-    Who,
-    database,
-    fail,
-    find_learner,
-    quoted,
-)
+from course.cli.arguments import Who
+from course.cli.common import database, find_learner
+from course.cli.failures import Failure, fail, quoted
 from course.content.errors import ContentInvalid
 from course.content.loader import (
     file_hash,

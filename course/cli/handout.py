@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from course.cli.common import fail, plural, quoted, reason
+from course.cli.failures import fail, plural, quoted, reason
 from course.content.loader import content_dir_from_env, load_course
 from course.paper.files import handout_pdf
-
-
-def add_handout_arguments(commands: Any) -> None:
-    """The `handout` command and its options, on the parser's sub-commands."""
-    booklet = commands.add_parser(
-        "handout", help="écrit le support du participant (PDF)\u202f: tout le cours ou un module"
-    )
-    booklet.add_argument("--module", metavar="ID", help="seulement ce module (ex. chiffres)")
-    booklet.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.pdf", help="fichier PDF à écrire"
-    )
 
 
 def handout(module_id: str | None, out: Path) -> int:

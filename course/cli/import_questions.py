@@ -10,42 +10,19 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 from course.authoring.drafts import Issue, Reading
 from course.authoring.gift_reader import read_gift
 from course.authoring.quiz_writer import Built, Target, build_quiz, quiz_yaml
 from course.authoring.spreadsheet_reader import read_sheet
 from course.authoring.spreadsheet_template import UnreadableSheet, csv_rows, xlsx_rows
-from course.cli.common import Failure, fail, plural, quoted, reason
+from course.cli.failures import Failure, fail, plural, quoted, reason
 from course.content.course import Course
 from course.content.lesson import Lesson
 from course.content.loader import content_dir_from_env, load_course
 
 FORMATS = {".gift": "gift", ".txt": "gift", ".csv": "csv", ".xlsx": "xlsx"}
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def add_import_arguments(commands: Any) -> None:
-    """The `import` command's arguments (argparse sub-parsers)."""
-    importing = commands.add_parser(
-        "import", help="importe des questions (GIFT de Moodle, CSV ou XLSX) dans un fichier de quiz"
-    )
-    importing.add_argument(
-        "source", type=Path, metavar="FILE", help="fichier .gift (ou .txt), .csv ou .xlsx"
-    )
-    importing.add_argument(
-        "--quiz-id", required=True, metavar="ID", help="identifiant du quiz (ex. bases)"
-    )
-    importing.add_argument(
-        "--lesson", metavar="ID", help="le module du quiz (ses objectifs sont vérifiés)"
-    )
-    importing.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.yaml", help="fichier de quiz à écrire"
-    )
-    importing.add_argument(
-        "--force", action="store_true", help="remplace le fichier --out s'il existe"
-    )
 
 
 def _target(course: Course, quiz_id: str, lesson_id: str | None) -> tuple[Target, Lesson | None]:

@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from course.cli.common import fail, plural, quoted, reason
+from course.cli.failures import fail, plural, quoted, reason
 from course.content.loader import content_dir_from_env, load_course
 from course.paper.files import quiz_sheet_pdf
 from course.paper.sheet_codes import sheet_code
-
-
-def add_paper_quiz_arguments(commands: Any) -> None:
-    """The `paper-quiz` command and its options, on the parser's sub-commands."""
-    sheet = commands.add_parser(
-        "paper-quiz", help="écrit un quiz à imprimer (PDF), ou son corrigé avec --answer-key"
-    )
-    sheet.add_argument("--quiz", required=True, metavar="ID", help="le quiz (ex. bases)")
-    sheet.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.pdf", help="fichier PDF à écrire"
-    )
-    sheet.add_argument(
-        "--answer-key",
-        action="store_true",
-        help="le corrigé\u202f: bonnes réponses marquées et explications",
-    )
 
 
 def paper_quiz(quiz_id: str, out: Path, answer_key: bool) -> int:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from course.cli.common import (
-    plural,
-)
+from course.cli.failures import plural
 from course.content.course import Course
 from course.content.loader import (
     load_course,
