@@ -1,13 +1,14 @@
 // Fixes to Streamlit's own markup, applied again whenever Streamlit redraws the page:
-// the page is French; its skip link, heading anchors, help, list and password buttons, sidebar and sidebar buttons
-// speak French; the sidebar, which scrolls when the course has many modules, can be reached and scrolled with the
-// keyboard, and, folded away, is out of the Tab order.
+// the page is French; its skip link, heading anchors, help, list and password buttons, sidebar, menu of pages and
+// sidebar buttons speak French; the menu's sections are lists that screen readers and axe accept; the sidebar,
+// which scrolls when the course has many modules, can be reached and scrolled with the keyboard, and, folded away,
+// is out of the Tab order.
 // It also adds one style sheet:
 // - a keyboard focus ring that every control shows. Streamlit's own is a faint background (radio buttons,
 //   checkboxes, page links: about 1.2:1 on white) or a half-transparent shadow (buttons: 2.5:1), below the 3:1
 //   that WCAG 1.4.11 asks of a focus indicator; this one is the theme's dark blue, 7:1 on white and on grey;
-// - page links wrap instead of being cut short (« Relire le module « Étude de cas : les ONG sur Faceb » on a
-//   phone);
+// - page links, and the menu's titles, wrap instead of being cut short (« Relire le module « Étude de cas : les
+//   ONG sur Faceb » on a phone);
 // - radio buttons, checkboxes, toggles and the password field's « show » button are at least 24 px tall, the
 //   smallest target WCAG 2.5.8 allows a finger (one-line options were 21 px, stacked without a gap);
 // - on a phone, Plotly's tool bar, always shown on touch screens, no longer covers the chart's title and
@@ -27,8 +28,10 @@ label[data-focus-visible], [role="option"][data-focus-visible],
 }
 [role="option"][data-focus-visible], [data-testid="stMain"]:focus-visible,
 [data-testid="stSidebarContent"]:focus-visible { outline-offset: -2px !important; }
-[data-testid="stPageLink-NavLink"] * { white-space: normal; overflow: visible; }
-[data-testid="stPageLink-NavLink"] { height: auto; }
+[data-testid="stPageLink-NavLink"] *, [data-testid="stSidebarNavLink"] *, [data-testid="stNavSectionHeader"] * {
+  white-space: normal; overflow: visible; text-overflow: clip;
+}
+[data-testid="stPageLink-NavLink"], [data-testid="stSidebarNavLink"] { height: auto; }
 [data-testid="stRadioOption"], [data-testid="stCheckbox"] label,
 [data-testid="stTextInputRootElement"] button,
 [data-testid="stPlotlyChart"] .modebar-btn { min-height: 24px; }
@@ -76,6 +79,27 @@ label[data-focus-visible], [role="option"][data-focus-visible],
     for (const clear of document.querySelectorAll('[data-testid="stMultiSelect"] button[aria-label="Clear all"]')) {
       clear.setAttribute("aria-label", "Tout retirer");
     }
+    // Streamlit's menu of pages puts each section (a header and its links) in a div inside its list, which
+    // axe's `list` and `listitem` rules refuse (a list holds list items only). Each section becomes a list named
+    // after its header, and the outer list and the links outside a section carry no list role: only attributes
+    // change, never the nodes React draws.
+    const menu = document.querySelector('[data-testid="stSidebarNav"]');
+    if (menu && menu.getAttribute("aria-label") !== "Pages du cours") menu.setAttribute("aria-label", "Pages du cours");
+    const items = document.querySelector('[data-testid="stSidebarNavItems"]');
+    if (items) {
+      items.setAttribute("role", "none");
+      for (const child of items.children) {
+        const header = child.tagName === "DIV" && child.querySelector('[data-testid="stNavSectionHeader"]');
+        if (!header) {
+          child.setAttribute("role", "none");
+          continue;
+        }
+        header.setAttribute("role", "none");
+        child.setAttribute("role", "list");
+        const name = header.textContent.trim();
+        if (child.getAttribute("aria-label") !== name) child.setAttribute("aria-label", name);
+      }
+    }
     // Folded away (always, at first, on a phone), the sidebar is off screen, yet its links stayed in the Tab
     // order: 21 invisible stops before the button that opens it. Folded, it is inert. The button that folds or
     // unfolds it disappears once used: the keyboard focus, left on nothing, goes to the sidebar just opened, or
@@ -99,11 +123,11 @@ label[data-focus-visible], [role="option"][data-focus-visible],
       sidebarFolded = folded;  // null until the sidebar is first seen: no focus moved on arrival
     }
   };
-  // On a phone the menu covers the page. Streamlit's own navigation folds it once a page is chosen; the
-  // course's page links (views/site.py) did not, and left the new page hidden under the menu.
+  // On a phone the menu covers the page, and Streamlit leaves it open once a page is chosen: the new page stayed
+  // hidden under it. A link followed in the menu folds it on a narrow screen.
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element
-      && event.target.closest('[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]');
+      && event.target.closest('[data-testid="stSidebar"] [data-testid="stSidebarNavLink"]');
     if (!link || !window.matchMedia("(max-width: 767.98px)").matches) return;
     document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
   }, true);

@@ -2,10 +2,11 @@
 
 What every page of the course draws whatever its content, written with nothing of ours: the
 page configuration, two `st.html` blocks (a script and a style sheet, as views/page.py
-set_up_page), 20 pages in a hidden `st.navigation`, and a sidebar of 20 `st.page_link` in five
-captioned sections (as views/site.py show_sidebar). The page itself is hello-world's title and
-line. Its rerun time, divided by hello-world's, is what Streamlit charges for this navigation
-alone, before any content or any of our code runs.
+set_up_page), 20 pages in five sections of Streamlit's navigation shown in the sidebar, and the
+course's title under it (as app.py and views/site.py show_sidebar). The page itself is
+hello-world's title and line. Its rerun time, divided by hello-world's, is what Streamlit charges
+for this navigation alone, before any content or any of our code runs. (Until 2 December 2026
+the course drew its own sidebar of 20 `st.page_link`, and so did this skeleton.)
 """
 
 import streamlit as st
@@ -37,12 +38,7 @@ pages = {
     for index, (label, count) in enumerate(SECTIONS.items())
 }
 pages[""][0] = st.Page(hello, title="Accueil", url_path="accueil", default=True)
-current = st.navigation(pages, position="hidden")
+current = st.navigation(pages, position="sidebar", expanded=True)
 with st.sidebar:
     st.markdown("**Formation**")
-    for label, listed in pages.items():
-        if label:
-            st.caption(label)
-        for page in listed:
-            st.page_link(page)
 current.run()

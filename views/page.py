@@ -15,14 +15,9 @@ from course.storage.guard import LOOPBACK, client_address_from
 
 # Streamlit's faded caption grey is below WCAG AA contrast on white: darken it (7.9:1).
 # Its input hints (« Press Enter to submit form ») are English: hide them.
-# Long module titles wrap in the sidebar instead of being cut; its section headings are small.
 PAGE_STYLE = """<style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4A5160; opacity: 1; }
 [data-testid="InputInstructions"] { display: none; }
-[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] * { white-space: normal; overflow: visible; }
-[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] { height: auto; }
-[data-testid="stSidebar"] h2 { font-size: 1rem; padding: 0.75rem 0 0.25rem; }
-[data-testid="stSidebar"] [data-testid="stHeaderActionElements"] { display: none; }
 </style>"""
 
 

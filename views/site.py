@@ -20,8 +20,8 @@ from views.sitemap import LESSON_PAGE, PAGES, SECTIONS
 class Site:
     """Every page of the app, and this run's learner and progress.
 
-    Built afresh on every run by app.py: `build_site` fills the pages, then `follow` reads the
-    learner's progress once, for the sidebar and the page alike.
+    Built afresh on every run by app.py: `build_site` reads the learner's progress once
+    (`follow`), for the menu and the page alike, then fills the pages.
     """
 
     lessons: dict[str, StreamlitPage] = field(default_factory=dict)
@@ -47,9 +47,17 @@ class Site:
         return self.progress
 
 
-def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
-    """All pages (views/sitemap.py declares them), and the sidebar sections that list them."""
+def build_site(
+    course: Course, learner: Learner | None
+) -> tuple[Site, dict[str, list[StreamlitPage]]]:
+    """All pages (views/sitemap.py declares them), and the menu's sections that list them.
+
+    The learner's progress is read first (once per run: the menu and the page share it), so
+    that each module's title in the menu says where they stand in it.
+    """
     site = Site()
+    site.follow(course, learner)
+    standings = {m.lesson_id: m for m in site.progress.modules} if site.progress else {}
     sections: dict[str, list[StreamlitPage]] = {}
     number = 0
     for label in SECTIONS:
@@ -64,11 +72,9 @@ def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
                 title = (
                     f"Module {number}" if isinstance(module, BrokenLesson) else module.meta.title
                 )
+                label, icon = _module_link(f"{number}. {title}", standings.get(slug))
                 site.lessons[slug] = st.Page(
-                    LESSON_PAGE.view(slug, site),
-                    title=f"{number}. {title}",
-                    url_path=slug,
-                    icon=LESSON_PAGE.icon,
+                    LESSON_PAGE.view(slug, site), title=label, url_path=slug, icon=icon
                 )
                 listed.append(site.lessons[slug])
     for spec in PAGES:
@@ -83,40 +89,27 @@ def build_site(course: Course) -> tuple[Site, dict[str, list[StreamlitPage]]]:
     return site, sections
 
 
-def show_sidebar(
-    course: Course,
-    sections: dict[str, list[StreamlitPage]],
-    learner: Learner | None = None,
-    progress: Progress | None = None,
-) -> None:
-    """Our own sidebar navigation: links under a heading per section, readable by screen readers.
+def show_sidebar(course: Course, learner: Learner | None) -> None:
+    """Under Streamlit's menu of pages: the course's title, and whose journey this is.
 
-    Streamlit's built-in sectioned navigation fails axe's `list`/`listitem` rules; page links
-    also let the sidebar show more than titles: with a learner's `progress`, each module's link
-    shows its state by an icon and says it in words in its text (« (terminé) », « (en cours) »),
-    so a screen reader, which does not read the icon, announces it too.
+    The menu itself is Streamlit's navigation (`st.navigation`, position "sidebar"): sent as one
+    message and drawn by the browser, where 20 `st.page_link` elements cost every run of every
+    page some 4 ms and a fifth of a room's burst (bench/RESULTS.md). Its sections are the
+    course's parts; assets/page_fixes.js mends its list markup for screen readers (axe's `list`
+    and `listitem` rules).
     """
-    standings = {m.lesson_id: m for m in progress.modules} if progress else {}
     with st.sidebar:
         st.markdown(f"**{course.info.title if course.info else 'Formation aux réseaux sociaux'}**")
         if learner is not None:
             st.caption(f"Parcours de {escape_markdown(learner.name)}")
-        for label, pages in sections.items():
-            if label:  # a heading per section (the modules: one per part of the course)
-                st.markdown(f"## {label}")  # an h2, its anchor link hidden (views/page.py)
-            for page in pages:
-                standing = standings.get(page.url_path)
-                if standing is None:
-                    st.page_link(page)
-                else:
-                    label, icon = _module_link(page.title, standing)
-                    st.page_link(page, label=label, icon=icon)
 
 
-def _module_link(title: str, module: ModuleStanding) -> tuple[str, str]:
-    """A module link's label and icon for where the learner stands in it."""
-    if module.completed:
+def _module_link(title: str, module: ModuleStanding | None) -> tuple[str, str]:
+    """A module's title and icon in the menu for where the learner stands in it: the state is
+    said in words too (« (terminé) », « (en cours) »), since a screen reader does not read the
+    icon."""
+    if module is not None and module.completed:
         return f"{title} (terminé)", ":material/check_circle:"
-    if module.visited:
+    if module is not None and module.visited:
         return f"{title} (en cours)", ":material/pending:"
     return title, LESSON_PAGE.icon

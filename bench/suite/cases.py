@@ -177,7 +177,7 @@ HELLO_CASE = PageCase("hello-world", "", expect=("Hello world",))
 
 
 SKELETON_CASE = PageCase(
-    "squelette du cours sans contenu (20 pages, barre latérale de liens ; bench/skeleton_app.py)",
+    "squelette du cours sans contenu (20 pages dans le menu de Streamlit ; bench/skeleton_app.py)",
     "accueil",
     expect=("Hello world",),
 )

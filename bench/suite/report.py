@@ -71,8 +71,8 @@ def table(rows: list[Row]) -> str:
 COMMON = (
     "Hello-world dessine un titre et une ligne. Le squelette du cours sans son contenu "
     "(bench/skeleton_app.py\u202f: la configuration de la page, deux `st.html`, 20 pages dans "
-    "`st.navigation` et une barre latérale de 20 `st.page_link`), écrit sans une ligne du "
-    "cours, coûte déjà de 2,4 à 3,2 fois hello-world selon les exécutions (ligne «\u00a0squelette"
+    "le menu de `st.navigation` dans la barre latérale), écrit sans une ligne du "
+    "cours, coûte déjà plus de deux fois hello-world (ligne «\u00a0squelette"
     "\u00a0» du tableau)\u202f: l'objectif de 3\u00a0× ne laisse au contenu d'une page qu'une ou "
     "deux millisecondes, ou rien, moins que l'envoi d'une dizaine d'éléments. Le code du cours ne pèse presque plus dans un passage "
     "(«\u00a0course/\u00a0» et «\u00a0views/\u00a0»\u202f: 1 à 5\u00a0% du temps propre sous profileur)"

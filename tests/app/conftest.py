@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
@@ -45,6 +47,26 @@ def app(
         return started.run()
 
     return start
+
+
+Menu = dict[str, list[StreamlitPage]]
+
+
+@pytest.fixture
+def menu(monkeypatch: pytest.MonkeyPatch) -> Menu:
+    """The menu of pages app.py gives Streamlit's navigation on the latest run: each section's
+    heading and its pages (title, icon, url_path), as the sidebar lists them. AppTest does not
+    draw Streamlit's navigation; the browser tests (tests/e2e) see it drawn."""
+    given: Menu = {}
+    navigation = st.navigation
+
+    def noted(pages: Menu, **options: object) -> StreamlitPage:
+        given.clear()
+        given.update(pages)
+        return navigation(pages, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(st, "navigation", noted)
+    return given
 
 
 def sign_up(page: AppTest, name: str = "Zoé Testeuse") -> AppTest:

@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit.navigation.page import StreamlitPage
 from streamlit.testing.v1 import AppTest
 
 from course.content.loader import content_dir_from_env
 from course.storage.attempts import Attempts
 from course.storage.learners import Learners
 from course.storage.store import Store
-from tests.app.conftest import open_page, open_resume_link
+from tests.app.conftest import Menu, open_page, open_resume_link
 from tests.helpers import shipped_course
 
 COURSE = shipped_course()
@@ -32,22 +33,28 @@ def learner_app(app: Callable[..., AppTest], data_dir: Path, sqlite_store: Store
     return open_resume_link(started, "accueil", code)
 
 
-def links(page: AppTest, where: str = "sidebar") -> dict[str, Any]:
-    """Label → page link proto, in the sidebar or the main area."""
-    block = page.sidebar if where == "sidebar" else page.main
-    return {link.proto.label: link.proto for link in block.get("page_link")}
+def links(page: AppTest) -> dict[str, Any]:
+    """Label → page link proto, in the main area."""
+    return {link.proto.label: link.proto for link in page.main.get("page_link")}
 
 
-def test_a_visitor_is_invited_to_start(app: Callable[..., AppTest], data_dir: Path) -> None:
+def titles(menu: Menu) -> dict[str, StreamlitPage]:
+    """Title → page, in the menu of pages (the sidebar)."""
+    return {page.title: page for pages in menu.values() for page in pages}
+
+
+def test_a_visitor_is_invited_to_start(
+    app: Callable[..., AppTest], data_dir: Path, menu: Menu
+) -> None:
     page = open_page(app(str(content_dir_from_env())), "accueil")
     assert [h.value for h in page.header][:1] == ["Par où commencer\u202f?"]
-    main = links(page, "main")
+    main = links(page)
     assert main[f"Commencer\u202f: {FIRST.meta.title}"].page == FIRST.id
     assert main["Créer mon parcours pour suivre ma progression et obtenir l'attestation"].page == (
         "mon-parcours"
     )
     assert not page.metric and not page.get("progress")
-    sidebar = links(page)
+    sidebar = titles(menu)
     assert f"1. {FIRST.meta.title}" in sidebar  # no marks without a learner
     assert not any("(terminé)" in label or "(en cours)" in label for label in sidebar)
 
@@ -62,31 +69,31 @@ def test_a_learner_sees_their_progress_and_next_step_at_home(learner_app: AppTes
     ]
     bar = page.get("progress")[0].proto
     assert bar.value == round(100 / TOTAL) and bar.text == f"1 module terminé sur {TOTAL}"
-    step = links(page, "main")[f"Faire le quiz du module 1\u202f: {FIRST.meta.title}"]
+    step = links(page)[f"Faire le quiz du module 1\u202f: {FIRST.meta.title}"]
     assert step.page == "evaluation" and "quiz=" in step.query_string
     assert "Par où commencer\u202f?" not in [h.value for h in page.header]
 
 
-def test_the_sidebar_marks_each_module_in_its_link_text(learner_app: AppTest) -> None:
+def test_the_sidebar_marks_each_module_in_its_link_text(learner_app: AppTest, menu: Menu) -> None:
     page = open_page(learner_app, "accueil")
-    sidebar = links(page)
+    sidebar = titles(menu)
     done = sidebar[f"1. {FIRST.meta.title} (terminé)"]
-    assert done.page == FIRST.id and done.icon == ":material/check_circle:"
+    assert done.url_path == FIRST.id and done.icon == ":material/check_circle:"
     opened = sidebar[f"2. {SECOND.meta.title} (en cours)"]
-    assert opened.page == SECOND.id and opened.icon == ":material/pending:"
+    assert opened.url_path == SECOND.id and opened.icon == ":material/pending:"
     third = COURSE.lessons[2]
     assert sidebar[f"3. {third.meta.title}"].icon == ":material/menu_book:"
-    assert sidebar["Mon parcours"].page == "mon-parcours"  # other links keep their titles
+    assert sidebar["Mon parcours"].url_path == "mon-parcours"  # other pages keep their titles
     assert page.sidebar.caption[0].value == "Parcours de Zoé \\<b\\>N’Diaye\\</b\\>"
 
 
 def test_the_marks_follow_what_the_learner_does_on_a_module(
-    learner_app: AppTest, sqlite_store: Store
+    learner_app: AppTest, sqlite_store: Store, menu: Menu
 ) -> None:
     page = open_page(learner_app, SECOND.id)
-    assert f"2. {SECOND.meta.title} (en cours)" in links(page)
+    assert f"2. {SECOND.meta.title} (en cours)" in titles(menu)
     page = next(b for b in page.button if b.label == "J'ai terminé ce module").click().run()
-    assert f"2. {SECOND.meta.title} (terminé)" in links(page)
+    assert f"2. {SECOND.meta.title} (terminé)" in titles(menu)
 
 
 @pytest.mark.parametrize("url_path", ["accueil", "mon-parcours", FIRST.id])

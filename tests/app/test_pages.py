@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import open_page
+from tests.app.conftest import Menu, open_page
 from tests.helpers import shipped_course
 from views.sitemap import LESSON_PAGE, PAGES, PageSpec
 
@@ -29,15 +29,20 @@ def test_every_declared_page_has_its_function(spec: PageSpec) -> None:
     assert parameters == expected
 
 
-def test_home_presents_the_course_and_its_modules(app: Callable[..., AppTest]) -> None:
+def test_home_presents_the_course_and_its_modules(app: Callable[..., AppTest], menu: Menu) -> None:
     home = app()
     assert not home.exception
     assert home.title[0].value == (COURSE.info.title if COURSE.info else "")
     # The modules under the titles of the course's parts, each card headed by its number
     parts = [title for title, _ in COURSE.parts() if title]
     assert parts and [s.value for s in home.main.subheader] == parts
-    sidebar = [m.value[3:] for m in home.sidebar.markdown if m.value.startswith("## ")]
-    assert sidebar == [*parts, "Outils", "Votre parcours", "À propos", "Formateur"]
+    assert [label for label in menu if label] == [
+        *parts,
+        "Outils",
+        "Votre parcours",
+        "À propos",
+        "Formateur",
+    ]
     cards = [m.value.split("\n")[0] for m in home.markdown if m.value.startswith("#### Module")]
     assert cards == [
         f"#### Module {number} · {lesson.meta.title}"

@@ -24,8 +24,8 @@ PAGES = [
     "atelier?atelier=%3Cscript%3E",
 ]
 BLOCKING = {"serious", "critical"}
-# Streamlit's own sectioned navigation fails these two: the course hides it and draws its sidebar
-# with page links (views/site.py).
+# Streamlit's own sectioned navigation fails these two as Streamlit draws it (sections as <div>s
+# inside its <ul>); assets/page_fixes.js mends it, and these tests check it stays mended.
 LIST_RULES = ("list", "listitem")
 FOCUSED_NAME = """() => document.activeElement.getAttribute('aria-label')
     || document.activeElement.innerText"""

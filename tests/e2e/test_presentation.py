@@ -10,7 +10,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from course.content.slides import lesson_slides
-from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
+from tests.e2e.conftest import (
+    assert_no_exception,
+    open_app_page,
+    wait_for_rerun,
+    wait_until_loaded,
+)
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.e2e.test_browse import accessible_name
 from tests.helpers import shipped_course
@@ -174,6 +179,7 @@ def test_the_next_slide_starts_at_its_top_after_scrolling_down_a_long_one(
     main = page.get_by_test_id("stMain")
     main.evaluate("main => main.scrollTo({top: main.scrollHeight})")
     assert main.evaluate("main => main.scrollTop") > 500
+    wait_until_loaded(page)  # the charts scrolled into view drawn, as the trainer sees them
     page.keyboard.press("PageDown")
     expect(page.locator(".slide-counter")).to_contain_text(f"Diapositive {longest.number + 1}")
     wait_for_rerun(page)
