@@ -98,15 +98,16 @@ REASONS = {
     "texte": "Le texte du module en éléments Markdown, ses encadrés et ses images, en plus du "
     "squelette\u202f: presque tout le temps propre est dans Streamlit (mise en file et envoi des "
     "éléments).",
-    "glossaire complet": "Chaque terme affiché est un conteneur, un titre, une définition, un "
-    "exemple et ses liens\u202f: plusieurs centaines d'éléments mis en file et envoyés à chaque "
-    "passage, presque tout dans Streamlit.",
+    "glossaire complet": "Les 97 termes sont une vingtaine de blocs Markdown, un par lettre (issue 16)\u202f: "
+    "leur mise en file et leur envoi font environ 40\u00a0% du passage, le reste est le "
+    "squelette (styles, menu de Streamlit), presque tout dans Streamlit.",
     "glossaire": "Le repli des accents et de la casse est gardé en mémoire (`fold`)\u202f; reste "
     "le dessin des fiches trouvées, un conteneur, un titre, une définition et un exemple "
     "chacune (environ 50\u00a0%), et le squelette.",
-    "quiz": "La barre latérale (environ 25\u00a0%), la question et ses boutons (environ "
-    "20\u00a0%), l'apprenant et sa progression (environ 15\u00a0%), la tentative lue en base "
-    "(environ 15\u00a0%).",
+    "quiz": "La question et ses boutons (environ 20\u00a0%), l'apprenant, ses visites et ses "
+    "tentatives lus en base pour le menu et la page (environ 25\u00a0%, SQLAlchemy), la "
+    "tentative en cours (environ 15\u00a0%)\u202f; les tentatives finies sont lues deux fois "
+    "(le quiz et la progression), une lecture à partager.",
     "résultats": "La correction détaillée\u202f: un expander par question avec sa rétroaction "
     "(environ 45\u00a0%) et les nombres formatés par Babel (environ 5\u00a0%), en plus du squelette.",
     "parcours": "Le graphique de progression n'est refait que si la progression change, mais "
