@@ -1,8 +1,8 @@
 // Fixes to Streamlit's own markup, applied again whenever Streamlit redraws the page:
-// the page is French; its skip link, heading anchors, help, list and password buttons, sidebar, menu of pages and
-// sidebar buttons speak French; the menu's sections are lists that screen readers and axe accept; the sidebar,
-// which scrolls when the course has many modules, can be reached and scrolled with the keyboard, and, folded away,
-// is out of the Tab order.
+// the page is French; its skip link, heading anchors, help, list and password buttons, sidebar, menu of pages,
+// sidebar buttons, the answer grid's tool bar and the upload field speak French; the menu's sections are lists
+// that screen readers and axe accept; the sidebar, which scrolls when the course has many modules, can be reached
+// and scrolled with the keyboard, and, folded away, is out of the Tab order.
 // It also adds one style sheet:
 // - a keyboard focus ring that every control shows. Streamlit's own is a faint background (radio buttons,
 //   checkboxes, page links: about 1.2:1 on white) or a half-transparent shadow (buttons: 2.5:1), below the 3:1
@@ -47,7 +47,22 @@ label[data-focus-visible], [role="option"][data-focus-visible],
     '[data-testid="stMainMenuButton"]': "Menu de l'application",
     'button[aria-label="Show password"]': "Afficher le mot de passe",
     'button[aria-label="Hide password"]': "Masquer le mot de passe",
+    // The answer grid's tool bar (views/trainer_paper.py) and the upload field
+    '[data-testid="stElementToolbar"] button[aria-label="Add row"]': "Ajouter une ligne",
+    '[data-testid="stElementToolbar"] button[aria-label="Delete row"]': "Supprimer la ligne",
+    '[data-testid="stElementToolbar"] button[aria-label="Delete rows"]': "Supprimer les lignes",
+    '[data-testid="stElementToolbar"] button[aria-label="Show/hide columns"]': "Afficher ou masquer des colonnes",
+    '[data-testid="stElementToolbar"] button[aria-label="Search"]': "Rechercher",
+    '[data-testid="stElementToolbar"] button[aria-label="Fullscreen"]': "Plein écran",
+    '[data-testid="stElementToolbar"] button[aria-label="Close fullscreen"]': "Quitter le plein écran",
+    'input[data-testid="stFileUploaderDropzoneInput"]': "Choisir un fichier",
   };
+  // Words Streamlit writes in English inside its widgets: the upload button, the limit under it.
+  const TEXTS = [
+    ['[data-testid="stFileUploaderDropzone"] button p', /^Upload$/, () => "Choisir un fichier"],
+    ['[data-testid="stFileUploaderDropzoneInstructions"] span', /^(\d+)\s*MB per file/,
+      (match, text) => text.replace(match[0], `${match[1]}\u00a0Mo par fichier`)],
+  ];
   let sidebarFolded = null;
   const apply = () => {
     document.documentElement.lang = "fr";
@@ -62,6 +77,13 @@ label[data-focus-visible], [role="option"][data-focus-visible],
     for (const [selector, label] of Object.entries(LABELS)) {
       for (const element of document.querySelectorAll(selector)) {
         if (element.getAttribute("aria-label") !== label) element.setAttribute("aria-label", label);
+      }
+    }
+    for (const [selector, english, french] of TEXTS) {
+      for (const element of document.querySelectorAll(selector)) {
+        const text = element.firstChild;  // the text node React keeps: changed in place, not replaced
+        const match = text && text.nodeType === Node.TEXT_NODE && text.nodeValue.match(english);
+        if (match) text.nodeValue = french(match, text.nodeValue);
       }
     }
     for (const anchor of document.querySelectorAll('a[aria-label="Link to heading"]')) {
@@ -132,5 +154,5 @@ label[data-focus-visible], [role="option"][data-focus-visible],
     document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
   }, true);
   apply();
-  new MutationObserver(apply).observe(document.body, { childList: true, subtree: true });
+  new MutationObserver(apply).observe(document.body, { childList: true, characterData: true, subtree: true });
 })();

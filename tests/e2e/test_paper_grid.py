@@ -105,6 +105,14 @@ def test_three_sheets_typed_in_the_grid_reach_the_records_and_the_export(
     page.get_by_role("tab", name="Quiz sur papier").click()
     wait_for_rerun(page)
     expect(page.get_by_role("heading", name="Quiz sur papier")).to_be_visible()
+    # Streamlit's own grid and upload field speak French to the trainer (assets/page_fixes.js)
+    uploader = page.get_by_test_id("stFileUploader")
+    expect(uploader.locator("button")).to_contain_text("Choisir un fichier")
+    expect(uploader).to_contain_text("1\u00a0Mo par fichier")
+    expect(uploader).not_to_contain_text("Upload")
+    page.get_by_test_id("stDataFrame").hover()
+    expect(page.get_by_role("button", name="Ajouter une ligne")).to_be_visible()
+    expect(page.get_by_role("button", name="Add row")).to_have_count(0)
 
     right = right_cells(QUIZ)
     numbers = [str(n) for n in range(1, len(QUIZ.questions) + 1)]
