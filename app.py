@@ -21,12 +21,12 @@ with database_guard():  # the database not answering: a French message and « R�
     open_resume_link()  # a resume link: its code leaves the URL, the record awaits « C'est moi »
     confirm_resume()
     site, sections = build_site(course, current_learner())  # the menu says the learner's progress
-reached = site is not None
+database_answered = site is not None
 if site is None:  # the database is down: the menu without progress, and no page under the message
     site, sections = build_site(course, None)
 current = st.navigation(sections, position="sidebar", expanded=True)
 show_sidebar(course, site.learner)
-if reached:
+if database_answered:
     with database_guard():
         track_time(current.url_path if current.url_path in site.lessons else None)
         current.run()

@@ -72,9 +72,9 @@ def build_site(
                 title = (
                     f"Module {number}" if isinstance(module, BrokenLesson) else module.meta.title
                 )
-                label, icon = _module_link(f"{number}. {title}", standings.get(slug))
+                shown, icon = _module_title(f"{number}. {title}", standings.get(slug))
                 site.lessons[slug] = st.Page(
-                    LESSON_PAGE.view(slug, site), title=label, url_path=slug, icon=icon
+                    LESSON_PAGE.view(slug, site), title=shown, url_path=slug, icon=icon
                 )
                 listed.append(site.lessons[slug])
     for spec in PAGES:
@@ -93,8 +93,8 @@ def show_sidebar(course: Course, learner: Learner | None) -> None:
     """Under Streamlit's menu of pages: the course's title, and whose journey this is.
 
     The menu itself is Streamlit's navigation (`st.navigation`, position "sidebar"): sent as one
-    message and drawn by the browser, where 20 `st.page_link` elements cost every run of every
-    page some 4 ms and a fifth of a room's burst (bench/RESULTS.md). Its sections are the
+    message and drawn by the browser, where our former 20 `st.page_link` elements cost every run
+    2 to 5 ms and a room's burst 7 to 42 % (ARCHITECTURE.md, bench/levers.py). Its sections are the
     course's parts; assets/page_fixes.js mends its list markup for screen readers (axe's `list`
     and `listitem` rules).
     """
@@ -104,7 +104,7 @@ def show_sidebar(course: Course, learner: Learner | None) -> None:
             st.caption(f"Parcours de {escape_markdown(learner.name)}")
 
 
-def _module_link(title: str, module: ModuleStanding | None) -> tuple[str, str]:
+def _module_title(title: str, module: ModuleStanding | None) -> tuple[str, str]:
     """A module's title and icon in the menu for where the learner stands in it: the state is
     said in words too (« (terminé) », « (en cours) »), since a screen reader does not read the
     icon."""

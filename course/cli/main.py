@@ -1,7 +1,8 @@
 """`python -m course …`: parse the arguments (course/cli/arguments.py), then run the command.
 
-Each command's module is imported only when that command runs: `validate` then starts without
-pandas, fpdf2 or SQLAlchemy, which an author waits for at every check (about half the time)."""
+Each command's module is imported only when that command runs: `validate`, which an author runs
+at every check, then starts without pandas, fpdf2 or SQLAlchemy (1,34 s → 0,31 s as a process,
+bench/RESULTS.md)."""
 
 from __future__ import annotations
 
