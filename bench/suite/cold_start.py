@@ -76,7 +76,7 @@ def first_run(world: World, script: Path, url_path: str) -> float:
 def measure_cold_start(world: World, plan: Plan, profile: bool) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PAGE_DRAWN
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PAGE_DRAWN, new_context
 
     course_drawn = f"() => !!document.querySelector('h1') && ({PAGE_DRAWN})()"
     apps = {"course": (APP, course_drawn), "hello": (HELLO, HELLO_DRAWN)}
@@ -87,9 +87,7 @@ def measure_cold_start(world: World, plan: Plan, profile: bool) -> list[Row]:
         try:
             for number in range(plan.cold_starts):
                 for name, (script, drawn) in apps.items():
-                    context = browser.new_context(
-                        locale="fr-FR", viewport={"width": 1280, "height": 900}
-                    )
+                    context = new_context(browser, DESKTOP)  # PAGE_DRAWN reads its runs
                     page = context.new_page()
                     log = world.logs() / f"cold-{name}-{number}.log"
                     start = time.perf_counter()

@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 from tools.streamlit_server import Server, start_server, stop_server
 
 TRAINER_PASSWORD = "Formateur-e2e-2026"  # the trainer's password on `fresh_server`
 PHONE_SIZE: ViewportSize = {"width": 375, "height": 800}
+SCRIPT_RUNS = Path(__file__).with_name("script_runs.js")
 CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
 # Chromium as root, offline: no sandbox, and no background calls to Google that a closed network refuses.
 CHROMIUM_ARGS = [
@@ -72,22 +76,128 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+@dataclass(frozen=True)
+class Screen:
+    """A device's screen: its size, and whether it is a phone's touch screen."""
+
+    width: int
+    height: int
+    touch: bool = False
+
+    def context_options(self) -> dict[str, Any]:
+        size: ViewportSize = {"width": self.width, "height": self.height}
+        return {
+            "locale": "fr-FR",
+            "viewport": size,
+            "is_mobile": self.touch,
+            "has_touch": self.touch,
+        }
+
+
+def new_context(browser: Browser, screen: Screen, **options: Any) -> BrowserContext:
+    """A browser context of its own (a second device, a first visit), in French, whose pages
+    report their script runs to wait_for_rerun (script_runs.js)."""
+    context = browser.new_context(**{**screen.context_options(), **options})
+    context.add_init_script(path=SCRIPT_RUNS)
+    return context
+
+
+DESKTOP = Screen(1280, 900)
+PHONE = Screen(PHONE_SIZE["width"], PHONE_SIZE["height"], touch=True)
+# Storage a test may leave behind (Streamlit keeps the menu's state in localStorage): wiped after
+# each test. The HTTP cache is not storage: it stays, as in a learner's browser.
+STORAGE_TYPES = "cookies,local_storage,indexeddb,service_workers,cache_storage,file_systems"
+
+
+class NewTab(Protocol):
+    """Opens a tab on a screen (DESKTOP by default)."""
+
+    def __call__(self, screen: Screen = DESKTOP) -> Page: ...
+
+
+class SharedBrowsing:
+    """One browser context per screen for all the tests of an xdist worker, as a learner's own
+    browser between two visits: Streamlit's 23 MB of JavaScript come from the HTTP cache, compiled
+    once, instead of being fetched and compiled again for each test. After each test its tabs
+    are closed, and the cookies and storage of every site it opened are wiped, so no test sees
+    what another left (test_shared_browsing.py checks it). Tests about a second device, a first visit or the network
+    make their own contexts."""
+
+    def __init__(self, browser: Browser) -> None:
+        self._browser = browser
+        self._contexts: dict[Screen, _Shared] = {}
+
+    def new_tab(self, screen: Screen = DESKTOP) -> Page:
+        if screen not in self._contexts:
+            self._contexts[screen] = _Shared(self._browser, screen)
+        return self._contexts[screen].new_tab()
+
+    def wipe(self) -> None:
+        for shared in self._contexts.values():
+            shared.wipe()
+
+    def close(self) -> None:
+        for shared in self._contexts.values():
+            shared.context.close()
+
+
+class _Shared:
+    """A context, and a blank tab of its own through which DevTools wipes what tests leave."""
+
+    def __init__(self, browser: Browser, screen: Screen) -> None:
+        self.context = new_context(browser, screen)
+        self._janitor = self.context.new_page()
+        self._devtools = self.context.new_cdp_session(self._janitor)
+        self._origins: set[str] = set()
+
+    def new_tab(self) -> Page:
+        tab = self.context.new_page()
+        tab.on("framenavigated", lambda frame: self._origins.add(_origin(frame.url)))
+        return tab
+
+    def wipe(self) -> None:
+        for tab in self.context.pages:
+            if tab != self._janitor:
+                tab.close()
+        self.context.clear_cookies()
+        for origin in self._origins - {""}:
+            self._devtools.send(
+                "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE_TYPES}
+            )
+        assert not self.context.cookies(), self.context.cookies()
+
+
+def _origin(url: str) -> str:
+    """scheme://host:port of an http(s) address; "" for about:blank and the like."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in {"http", "https"} else ""
+
+
+@pytest.fixture(scope="session")
+def shared_browsing(browser: Browser) -> Iterator[SharedBrowsing]:
+    browsing = SharedBrowsing(browser)
+    yield browsing
+    browsing.close()
+
+
 @pytest.fixture
-def phone_page(browser: Browser) -> Iterator[Page]:
+def new_tab(shared_browsing: SharedBrowsing) -> Iterator[NewTab]:
+    """Open a tab on a screen (DESKTOP by default) in the worker's shared browsing; wiped after
+    the test."""
+    yield shared_browsing.new_tab
+    shared_browsing.wipe()
+
+
+@pytest.fixture
+def phone_page(new_tab: NewTab) -> Page:
     """A 375 × 800 touch screen, as the smallest phones learners bring."""
-    context = browser.new_context(
-        locale="fr-FR", viewport=PHONE_SIZE, is_mobile=True, has_touch=True
-    )
-    yield context.new_page()
-    context.close()
+    return new_tab(PHONE)
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    yield opened
-    context.close()
+def page(new_tab: NewTab) -> Page:
+    """A 1280 × 900 desktop tab."""
+    return new_tab(DESKTOP)
 
 
 def open_app_page(page: Page, url: str) -> None:
@@ -97,10 +207,13 @@ def open_app_page(page: Page, url: str) -> None:
     wait_for_rerun(page)
 
 
-# Drawn means: the script run is over (no status widget), no element is left stale, our fixes to
-# Streamlit's markup are applied (assets/page_fixes.js), and every Plotly chart has drawn its SVG
-# (plotly.js loads lazily, after the run ends).
-PAGE_DRAWN = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+# Drawn means: every script run the page asked for is over (script_runs.js) and Streamlit knows it
+# (no status widget, no element left stale), our fixes to Streamlit's markup are applied
+# (assets/page_fixes.js), and every Plotly chart has drawn its SVG (plotly.js loads lazily, after
+# the run ends). A page without script_runs.js fails here rather than passing unwatched.
+PAGE_DRAWN = """() => window.__scriptRuns.settled()
+    && document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
     && !document.querySelector('[data-stale="true"]')
     && document.querySelector('[data-testid="stSidebarContent"]')?.getAttribute('tabindex') === '0'
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
@@ -108,9 +221,9 @@ PAGE_DRAWN = """() => !document.querySelector('[data-testid="stStatusWidget"]')
 
 
 def wait_for_rerun(page: Page) -> None:
-    """Wait until Streamlit has finished the run and drawn everything it sent."""
+    """Wait until Streamlit has finished the runs the page asked for and drawn what they sent.
+    An action that asks for no run (a choice inside a form) waits for nothing."""
     page.wait_for_function(PAGE_DRAWN, timeout=30_000)
-    page.wait_for_timeout(150)
 
 
 # Streamlit fetches the code of some elements lazily (Plotly charts, radio buttons…): a skeleton

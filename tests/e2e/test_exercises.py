@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import Server, assert_no_exception, open_app_page, wait_for_rerun
+from tests.e2e.conftest import (
+    NewTab,
+    Screen,
+    Server,
+    assert_no_exception,
+    open_app_page,
+    wait_for_rerun,
+)
 from tests.e2e.test_accessibility import BLOCKING, describe
 
 
 @pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
+def phone(new_tab: NewTab) -> Page:
     """A phone-sized page (390 × 844, touch)."""
-    context = browser.new_context(
-        locale="fr-FR", viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
-    )
-    yield context.new_page()
-    context.close()
+    return new_tab(Screen(390, 844, touch=True))
 
 
 def assert_accessible(page: Page) -> None:

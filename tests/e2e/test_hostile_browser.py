@@ -9,8 +9,10 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import (
+    DESKTOP,
     TRAINER_PASSWORD,
     follow_resume_link,
+    new_context,
     open_app_page,
     wait_for_rerun,
     wait_until_loaded,
@@ -60,7 +62,7 @@ def test_a_resume_link_leaves_the_address_bar_and_waits_for_c_est_moi(
     page: Page, browser: Browser, fresh_server: Server
 ) -> None:
     code = _sign_up(page, fresh_server, "Zoé Lien")
-    shared = browser.new_context(locale="fr-FR")
+    shared = new_context(browser, DESKTOP)
     try:
         other = shared.new_page()
         open_app_page(other, f"{fresh_server.url}/mon-parcours?reprise={code}")

@@ -20,8 +20,10 @@ from pypdf import PdfReader
 from course.storage.store import Store
 from tests.app.test_journey import complete_course
 from tests.e2e.conftest import (
+    Screen,
     assert_no_exception,
     follow_resume_link,
+    new_context,
     open_app_page,
     wait_for_rerun,
 )
@@ -85,7 +87,7 @@ def test_a_learner_resumes_on_another_device_with_the_code(
     page: Page, browser: Browser, journey_server: Server
 ) -> None:
     code = sign_up(page, journey_server, "Zoé N’Diaye")
-    phone = browser.new_context(locale="fr-FR", viewport={"width": 375, "height": 800})
+    phone = new_context(browser, Screen(375, 800))  # another device
     try:
         other = phone.new_page()
         open_app_page(other, f"{journey_server.url}/mon-parcours")

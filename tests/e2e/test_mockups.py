@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from course.content.lesson import Lesson
-from tests.e2e.conftest import Server, assert_no_exception, open_app_page
+from tests.e2e.conftest import NewTab, Screen, Server, assert_no_exception, open_app_page
 from tests.e2e.test_browse import accessible_name
 from tests.helpers import shipped_course
 
@@ -16,7 +16,7 @@ ILLUSTRATED = [
     for lesson in COURSE.lessons
     if any(embed.kind in {"mockup", "illustration"} for embed in lesson.embeds)
 ]
-PHONE = {"width": 375, "height": 812}
+PHONE = Screen(375, 812)
 
 
 def alt_of(kind: str, target: str, caption: str) -> str:
@@ -47,21 +47,17 @@ def test_cards_and_illustrations_are_visible_images_named_by_their_alt(
 
 @pytest.mark.parametrize("lesson_id", ["bases", "ong-facebook", "ong-twitter"])
 def test_a_lesson_with_cards_fits_a_375_pixel_phone(
-    browser: Browser, server: Server, lesson_id: str
+    new_tab: NewTab, server: Server, lesson_id: str
 ) -> None:
-    context = browser.new_context(locale="fr-FR", viewport=PHONE)
-    phone = context.new_page()
-    try:
-        open_app_page(phone, f"{server.url}/{lesson_id}")
-        overflow = phone.evaluate(
-            """() => [document.scrollingElement, document.querySelector('[data-testid="stMain"]')]
-                .map(e => e.scrollWidth - e.clientWidth)"""
-        )
-        assert overflow == [0, 0]
-        too_wide = phone.evaluate(
-            """() => [...document.querySelectorAll('figure.cm-figure, figure.cm-illustration')]
-                .filter(f => f.getBoundingClientRect().right > window.innerWidth).length"""
-        )
-        assert too_wide == 0
-    finally:
-        context.close()
+    phone = new_tab(PHONE)
+    open_app_page(phone, f"{server.url}/{lesson_id}")
+    overflow = phone.evaluate(
+        """() => [document.scrollingElement, document.querySelector('[data-testid="stMain"]')]
+            .map(e => e.scrollWidth - e.clientWidth)"""
+    )
+    assert overflow == [0, 0]
+    too_wide = phone.evaluate(
+        """() => [...document.querySelectorAll('figure.cm-figure, figure.cm-illustration')]
+            .filter(f => f.getBoundingClientRect().right > window.innerWidth).length"""
+    )
+    assert too_wide == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
+from playwright.sync_api import Locator, Page, expect
 
 from course.content.exercise_registry import EXERCISES as TITLES
 from course.content.lesson import Lesson
@@ -28,7 +28,11 @@ from course.exercises import moderation_charter as charter
 from course.exercises import moderation_options as charter_options
 from tests.e2e.actions import choose, downloaded, press, press_button, textbox, touch, words
 from tests.e2e.conftest import (
+    DESKTOP,
+    PHONE,
     PHONE_SIZE,
+    NewTab,
+    Screen,
     Server,
     assert_no_exception,
     open_app_page,
@@ -41,8 +45,7 @@ from tests.e2e.test_phone_width import TALLEST, assert_fits, full_page_screensho
 COURSE = load_course(content_dir_from_env())
 NEW_MODULES = ["reseaux-2026", "securite", "droit-image", "moderation", "mesurer"]
 LESSONS: dict[str, Lesson] = {lesson.id: lesson for lesson in COURSE.lessons}
-DESKTOP: ViewportSize = {"width": 1280, "height": 900}
-SIZES = {"1280": DESKTOP, "375": PHONE_SIZE}
+SIZES: dict[str, Screen] = {"1280": DESKTOP, "375": PHONE}
 MAIN = '[data-testid="stMain"]'
 MARKUP = "<b>x</b> **x**"
 RESULT_WAIT = 20_000  # ms: on 2 shared cores, a result may take longer than expect's 5 s  # what a learner might type: it must stay text
@@ -56,14 +59,9 @@ def screens(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(params=list(SIZES), ids=[f"{width}px" for width in SIZES])
-def sized(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+def sized(request: pytest.FixtureRequest, new_tab: NewTab) -> Page:
     """A 1280 × 900 desktop page, or a 375 × 800 touch screen."""
-    phone = request.param == "375"
-    context = browser.new_context(
-        locale="fr-FR", viewport=SIZES[request.param], is_mobile=phone, has_touch=phone
-    )
-    yield context.new_page()
-    context.close()
+    return new_tab(SIZES[request.param])
 
 
 def assert_accessible(page: Page) -> None:

@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from course.storage.secret import server_secret
 from course.storage.store import Store
 from course.workshop.workshops import Workshops
-from tests.e2e.conftest import PHONE_SIZE, open_app_page, wait_for_rerun
+from tests.e2e.conftest import DESKTOP, PHONE, new_context, open_app_page, wait_for_rerun
 from tests.e2e.test_workshop import RIGHT, _label
 from tools.nginx_balancer import COOKIE, Balanced, start_balanced, stop_balanced
 
@@ -51,12 +51,7 @@ def balanced(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Iterat
 
 def _on_process(browser: Browser, base_url: str, process: int, phone: bool = True) -> Page:
     """A new browser (phone-sized by default) that nginx already sent to `process`."""
-    options: dict[str, object] = {"locale": "fr-FR"}
-    if phone:
-        options.update(viewport=PHONE_SIZE, is_mobile=True, has_touch=True)
-    else:
-        options.update(viewport={"width": 1280, "height": 900})
-    context: BrowserContext = browser.new_context(**options)  # type: ignore[arg-type]
+    context = new_context(browser, PHONE if phone else DESKTOP)
     context.add_cookies([{"name": COOKIE, "value": str(process), "url": base_url}])
     return context.new_page()
 

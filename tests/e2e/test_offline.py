@@ -15,8 +15,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from course.content.loader import content_dir_from_env, load_course
 from tests.e2e.conftest import (
-    PHONE_SIZE,
+    DESKTOP,
+    PHONE,
     TRAINER_PASSWORD,
+    new_context,
     open_app_page,
     wait_for_rerun,
     wait_until_loaded,
@@ -54,8 +56,8 @@ class Recorder:
 def recorded(browser: Browser) -> Iterator[tuple[Recorder, Page, Page]]:
     """A desktop page and a phone page, each request of both recorded."""
     recorder = Recorder()
-    desktop = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    phone = browser.new_context(locale="fr-FR", viewport=PHONE_SIZE, is_mobile=True)
+    desktop = new_context(browser, DESKTOP)
+    phone = new_context(browser, PHONE, has_touch=False)
     for context in (desktop, phone):
         recorder.follow(context)
     yield recorder, desktop.new_page(), phone.new_page()

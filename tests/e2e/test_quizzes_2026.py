@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from course.content.questions import (
     Matching,
@@ -27,6 +27,7 @@ from course.formatting import format_percent
 from course.quiz.grading import right_response
 from tests.e2e.actions import choose, press, press_button, textbox, words
 from tests.e2e.conftest import (
+    NewTab,
     Server,
     assert_no_exception,
     open_app_page,
@@ -92,13 +93,10 @@ def go_by_menu(page: Page, name: re.Pattern[str]) -> None:
 
 @pytest.mark.parametrize(("quiz_id", "width"), RUNS, ids=[f"{q}-{w}px" for q, w in RUNS])
 def test_a_learner_passes_a_new_quiz_and_the_module_is_marked_done(
-    browser: Browser, fresh_server: Server, screens: Path, quiz_id: str, width: str
+    new_tab: NewTab, fresh_server: Server, screens: Path, quiz_id: str, width: str
 ) -> None:
     phone = width == "375"
-    context = browser.new_context(
-        locale="fr-FR", viewport=SIZES[width], is_mobile=phone, has_touch=phone
-    )
-    page = context.new_page()
+    page = new_tab(SIZES[width])
     quiz, lesson = COURSE.quizzes[quiz_id], LESSONS[quiz_id]
     open_app_page(page, f"{fresh_server.url}/evaluation?quiz={quiz_id}")
     textbox(page, "Votre nom, tel qu'il figurera sur l'attestation").fill(f"Zoé {width}")
@@ -141,4 +139,3 @@ def test_a_learner_passes_a_new_quiz_and_the_module_is_marked_done(
     # opened, done, the time spent, the quiz's state and score, attempts
     expect(cells).to_have_text(["oui", "oui", re.compile("."), words("Réussi, 100 %"), "1"])
     assert_no_exception(page)
-    context.close()

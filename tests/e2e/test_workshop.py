@@ -30,7 +30,13 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from course.storage.store import Store
 from course.workshop.questions import LiveQuestions
-from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
+from tests.e2e.conftest import (
+    DESKTOP,
+    assert_no_exception,
+    new_context,
+    open_app_page,
+    wait_for_rerun,
+)
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.helpers import shipped_course
 from tools.postgres_server import PostgresServer
@@ -76,7 +82,7 @@ def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _recorded(browser: Browser, **options: object) -> BrowserContext:
-    context = browser.new_context(locale="fr-FR", **options)  # type: ignore[arg-type]
+    context = new_context(browser, DESKTOP, **options)
     context.tracing.start(screenshots=True, snapshots=True)
     return context
 
