@@ -3,14 +3,28 @@
 // Streamlit's frontend asks with a BackMsg carrying `rerun_script` (field 11) and the server ends
 // each run with a ForwardMsg carrying `script_finished` (field 6), whose value 2 means "stopped
 // early for the next run" (streamlit/proto/BackMsg.proto, ForwardMsg.proto). Only the top level of
-// each message is read. window.__scriptRuns.settled() is true when every run asked for has
-// finished; wait_for_rerun waits for it instead of sleeping.
+// each message is read.
+// The frontend asks a few milliseconds after the click or key that causes it (1 to 11 ms measured
+// on 2 busy cores): for INPUT_GRACE_MS after a person's input, a run may still be asked for, so
+// the page is not settled yet. An input that asks for nothing (a choice inside a form) settles
+// after that grace. window.__scriptRuns.settled() is what wait_for_rerun waits for.
 (() => {
   const RERUN_SCRIPT = 11;
   const SCRIPT_FINISHED = 6;
   const FINISHED_EARLY_FOR_RERUN = 2;
-  const runs = { events: 0, lastAsked: 0, lastFinished: 0, asked: 0, finished: 0 };
-  runs.settled = () => runs.lastFinished > runs.lastAsked;
+  const INPUT_GRACE_MS = 100;
+  const runs = { events: 0, lastAsked: 0, lastFinished: 0, lastInput: 0, inputAt: 0 };
+  runs.settled = () =>
+    runs.lastFinished > runs.lastAsked
+    && (runs.lastAsked > runs.lastInput || performance.now() - runs.inputAt > INPUT_GRACE_MS);
+
+  for (const type of ["pointerdown", "keydown", "click", "input", "change"]) {
+    const noteInput = () => {
+      runs.lastInput = ++runs.events;
+      runs.inputAt = performance.now();
+    };
+    window.addEventListener(type, noteInput, true);
+  }
 
   function topLevelFields(buffer) {
     const bytes = new Uint8Array(buffer);
@@ -47,7 +61,6 @@
   Native.prototype.send = function (data) {
     const buffer = asBuffer(data);
     if (buffer && topLevelFields(buffer).some(([field]) => field === RERUN_SCRIPT)) {
-      runs.asked += 1;
       runs.lastAsked = ++runs.events;
     }
     return send.call(this, data);
@@ -60,7 +73,6 @@
         if (!buffer) return;
         for (const [field, value] of topLevelFields(buffer)) {
           if (field === SCRIPT_FINISHED && value !== FINISHED_EARLY_FOR_RERUN) {
-            runs.finished += 1;
             runs.lastFinished = ++runs.events;
           }
         }
