@@ -32,6 +32,8 @@ from course.storage.store import Store
 from course.workshop.questions import LiveQuestions
 from tests.e2e.conftest import (
     DESKTOP,
+    PHONE,
+    Screen,
     assert_no_exception,
     new_context,
     open_app_page,
@@ -47,7 +49,6 @@ COURSE = shipped_course()
 QUESTION = COURSE.quizzes["bases"].questions[0]  # single choice, the first one offered
 RIGHT = next(i for i, o in enumerate(QUESTION.options) if o.correct)  # type: ignore[union-attr]
 WRONG = next(i for i, o in enumerate(QUESTION.options) if not o.correct)  # type: ignore[union-attr]
-PHONE = {"width": 375, "height": 800}
 SEEN_WITHIN = 10_000  # ms: generous for a loaded CI machine; the bench measures the real wait
 
 
@@ -81,8 +82,8 @@ def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _recorded(browser: Browser, **options: object) -> BrowserContext:
-    context = new_context(browser, DESKTOP, **options)
+def _recorded(browser: Browser, screen: Screen) -> BrowserContext:
+    context = new_context(browser, screen)
     context.tracing.start(screenshots=True, snapshots=True)
     return context
 
@@ -155,10 +156,8 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
     browser: Browser, servers: tuple[Server, Server], workshop_database_url: str, artifacts: Path
 ) -> None:
     first, second = servers
-    contexts = [_recorded(browser, viewport={"width": 1280, "height": 900})]
-    contexts += [
-        _recorded(browser, viewport=PHONE, is_mobile=True, has_touch=True) for _ in range(3)
-    ]
+    contexts = [_recorded(browser, DESKTOP)]
+    contexts += [_recorded(browser, PHONE) for _ in range(3)]
     trainer, *phones = (context.new_page() for context in contexts)
     polls = _polls(phones[0])
     people = [
@@ -205,7 +204,7 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
             ]
             assert not blocking, describe(blocking)
         width = phones[0].evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"the live page scrolls sideways on a phone ({width} px)"
+        assert width <= PHONE.width, f"the live page scrolls sideways on a phone ({width} px)"
     finally:
         for number, context in enumerate(contexts):
             context.tracing.stop(

@@ -1,10 +1,25 @@
-"""The tests' shared browsing (conftest.SharedBrowsing): what one test leaves in the browser
-(Streamlit's localStorage, a cookie) is gone for the next, and the HTTP cache is kept."""
+"""The browser tests' own harness (conftest.py), which every other browser test relies on:
+- shared browsing: what one test leaves in the browser (Streamlit's localStorage, a cookie) is
+  gone for the next, and the HTTP cache is kept;
+- wait_for_rerun does not return before the run a click asked for is drawn (script_runs.js)."""
 
 from __future__ import annotations
 
-from tests.e2e.conftest import PHONE, SharedBrowsing, open_app_page
+from playwright.sync_api import Page
+
+from course.content.slides import lesson_slides
+from tests.e2e.conftest import (
+    DESKTOP,
+    PHONE,
+    TRAINER_PASSWORD,
+    SharedBrowsing,
+    open_app_page,
+    wait_for_rerun,
+)
+from tests.helpers import shipped_course
 from tools.streamlit_server import Server
+
+SLIDES = lesson_slides(shipped_course().lesson("bases"))  # type: ignore[arg-type]
 
 LEAVE_TRACES = """() => { localStorage.setItem('trace', 'left by a test');
     document.cookie = 'trace=left; max-age=3600'; return localStorage.length; }"""
@@ -13,14 +28,14 @@ LEAVE_TRACES = """() => { localStorage.setItem('trace', 'left by a test');
 def test_a_test_s_storage_and_cookies_are_wiped_for_the_next(
     shared_browsing: SharedBrowsing, server: Server
 ) -> None:
-    for screen in (None, PHONE):
-        first = shared_browsing.new_tab() if screen is None else shared_browsing.new_tab(screen)
+    for screen in (DESKTOP, PHONE):
+        first = shared_browsing.new_tab(screen)
         open_app_page(first, server.url)
         assert first.evaluate(LEAVE_TRACES) >= 1
         assert first.context.cookies()
         shared_browsing.wipe()
 
-        second = shared_browsing.new_tab() if screen is None else shared_browsing.new_tab(screen)
+        second = shared_browsing.new_tab(screen)
         open_app_page(second, server.url)
         assert second.evaluate("() => localStorage.getItem('trace')") is None
         assert not [c for c in second.context.cookies() if c["name"] == "trace"]
@@ -58,3 +73,18 @@ def test_the_next_test_s_tab_loads_streamlit_s_scripts_from_the_cache(
     assert scripts, "aucun script chargé"
     assert set(scripts) <= cached, [url for key, url in scripts.items() if key not in cached]
     shared_browsing.wipe()
+
+
+def test_wait_for_rerun_returns_once_the_run_a_button_asked_for_is_drawn(
+    page: Page, fresh_server: Server
+) -> None:
+    """Streamlit asks for a button's run a few milliseconds after the click: wait_for_rerun must
+    not return before. The slide counter is read at once, without Playwright's auto-wait."""
+    open_app_page(page, f"{fresh_server.url}/presentation?module=bases")
+    page.get_by_label("Mot de passe formateur").fill(TRAINER_PASSWORD)
+    page.get_by_role("button", name="Entrer").click()
+    wait_for_rerun(page)
+    for number in range(2, len(SLIDES) + 1):
+        page.get_by_role("button", name="Diapositive suivante").click()
+        wait_for_rerun(page)
+        assert page.locator(".slide-counter").inner_text().startswith(f"Diapositive {number} ")
