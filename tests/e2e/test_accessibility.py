@@ -1,4 +1,5 @@
-"""axe-core in a real Chromium: no serious or critical violation on any page of the course.
+"""axe-core in a real Chromium, beyond every page as it opens (test_every_page.py): Streamlit's
+labels in French, and its sidebar's lists on a desktop and opened with the keyboard on a phone.
 
 axe looks at the whole page, Streamlit's own markup included: nothing is excluded.
 """
@@ -12,17 +13,8 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import open_app_page, wait_until_loaded
 from tests.helpers import shipped_course
 from tools.streamlit_server import Server
-from views.sitemap import PAGES as SITE_PAGES
 
 COURSE = shipped_course()
-# Every page (views/sitemap.py; the home page at the root address), and a few with a query.
-PAGES = [
-    *("" if page.default else page.url_path for page in SITE_PAGES),
-    *(lesson.id for lesson in COURSE.lessons),
-    "glossaire?terme=avatar",
-    "verification?code=ZZZZ-ZZZZ",
-    "atelier?atelier=%3Cscript%3E",
-]
 BLOCKING = {"serious", "critical"}
 # Streamlit's own sectioned navigation fails these two as Streamlit draws it (sections as <div>s
 # inside its <ul>); assets/page_fixes.js mends it, and these tests check it stays mended.
@@ -35,17 +27,6 @@ def describe(violations: list[dict]) -> str:  # type: ignore[type-arg]
     return "\n".join(
         f"{v['impact']} {v['id']}: {v['help']} — {v['nodes'][0]['html'][:200]}" for v in violations
     )
-
-
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "accueil")
-def test_page_has_no_serious_or_critical_axe_violation(
-    page: Page, server: Server, path: str
-) -> None:
-    open_app_page(page, f"{server.url}/{path}")
-    wait_until_loaded(page)  # lazily loaded widgets drawn, not their skeletons
-    violations = Axe().run(page).response["violations"]
-    blocking = [v for v in violations if v["impact"] in BLOCKING]
-    assert not blocking, describe(blocking)
 
 
 def test_streamlit_labels_are_french_and_the_sidebar_is_keyboard_reachable(

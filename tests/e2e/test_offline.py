@@ -24,7 +24,6 @@ from tests.e2e.conftest import (
     wait_until_loaded,
 )
 from tools.streamlit_server import Server
-from views.sitemap import PAGES
 
 COURSE = load_course(content_dir_from_env())
 LOCAL_SCHEMES = {"data", "blob", "about"}  # drawn by the browser itself, no network
@@ -116,27 +115,6 @@ def _trainer_and_phone(desktop: Page, phone: Page, server: Server) -> None:
         wait_until_loaded(desktop)
     open_app_page(desktop, f"{server.url}/presentation")
     wait_until_loaded(desktop)
-
-
-def test_no_page_fetches_anything_from_another_host(
-    recorded: tuple[Recorder, Page, Page], fresh_server: Server
-) -> None:
-    recorder, desktop, _ = recorded
-    for spec in PAGES:
-        open_app_page(desktop, f"{fresh_server.url}/{spec.url_path}")
-        wait_until_loaded(desktop)
-    assert len(recorder.urls) > 20  # the recorder saw the pages' own requests
-    assert recorder.elsewhere(fresh_server) == []
-
-
-def test_no_module_fetches_anything_from_another_host(
-    recorded: tuple[Recorder, Page, Page], fresh_server: Server
-) -> None:
-    recorder, desktop, _ = recorded
-    for lesson in COURSE.lessons:
-        open_app_page(desktop, f"{fresh_server.url}/{lesson.id}")
-        wait_until_loaded(desktop)
-    assert recorder.elsewhere(fresh_server) == []
 
 
 def test_a_search_a_quiz_and_the_resume_qr_code_fetch_nothing_from_elsewhere(

@@ -1,0 +1,149 @@
+"""Every page of the course in a real Chromium, each opened once and looked at by several tests:
+it opens in French with its title and no exception, it fetches nothing from another host, axe
+finds no serious or critical violation (Streamlit's own markup included: nothing is excluded),
+and it shows exactly the mock-up cards and illustrations its content declares, each a visible
+image named by its alt.
+
+The pages are opened in a browser context of their own, empty at the start (no cache), whose
+every request is recorded: a page's first visit fetches everything it needs, so what it
+requests while it is open is all it could fetch. The tests only read the page (axe reads it
+too), so opening it once per worker serves them all (pytest groups a class's tests by their
+`scope="class"` parameter); each test still passes or fails on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.e2e.conftest import (
+    DESKTOP,
+    assert_no_exception,
+    new_context,
+    open_app_page,
+    wait_until_loaded,
+)
+from tests.e2e.test_accessibility import BLOCKING, describe
+from tests.e2e.test_browse import accessible_name
+from tests.e2e.test_mockups import alt_of
+from tests.helpers import shipped_course
+from tools.streamlit_server import Server
+from views.sitemap import PAGES as SITE_PAGES
+
+COURSE = shipped_course()
+LESSONS = {lesson.id: lesson for lesson in COURSE.lessons}
+SITE_TITLES = {page.url_path: page.title for page in SITE_PAGES}
+HOME = next(page.url_path for page in SITE_PAGES if page.default)
+# Every page (views/sitemap.py; the home page at the root address), every module, and a few
+# addresses with a query: a term asked for, an unknown code, markup where a code should be.
+PATHS = [
+    *("" if page.default else page.url_path for page in SITE_PAGES),
+    *LESSONS,
+    "glossaire?terme=avatar",
+    "verification?code=ZZZZ-ZZZZ",
+    "atelier?atelier=%3Cscript%3E",
+]
+LOCAL_SCHEMES = {"data", "blob", "about"}  # drawn by the browser itself, no network
+FIGURES = "figure.cm-figure, figure.cm-illustration"
+
+
+def heading(path: str) -> str:
+    """The title a page shows first: the course's on the home page, a module's, a page's."""
+    address = path.split("?")[0] or HOME
+    if address == HOME:
+        return COURSE.info.title if COURSE.info else ""
+    return LESSONS[address].meta.title if address in LESSONS else SITE_TITLES[address]
+
+
+@dataclass
+class OpenedPage:
+    """A page drawn in full, and every URL its tab requested (websockets included)."""
+
+    tab: Page
+    requested: list[str] = field(default_factory=list)
+
+    def elsewhere(self, server: Server) -> list[str]:
+        ours = urlsplit(server.url).netloc
+        return sorted(
+            {
+                url
+                for url in self.requested
+                if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != ours
+            }
+        )
+
+
+@pytest.fixture(scope="module")
+def first_visit(browser: Browser) -> Iterator[BrowserContext]:
+    """A desktop browser of its own, empty at the start: nothing comes from an earlier cache."""
+    context = new_context(browser, DESKTOP)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="class")
+def opened(first_visit: BrowserContext, fresh_server: Server, path: str) -> Iterator[OpenedPage]:
+    tab = first_visit.new_page()
+    page = OpenedPage(tab)
+    tab.on("request", lambda request: page.requested.append(request.url))
+    tab.on("websocket", lambda websocket: page.requested.append(websocket.url))
+    open_app_page(tab, f"{fresh_server.url}/{path}")
+    wait_until_loaded(tab)  # lazily loaded widgets and charts drawn, not their skeletons
+    yield page
+    tab.close()
+
+
+def declared_figures(path: str) -> list[tuple[str, str]]:
+    """(kind, alt) of the cards and illustrations a page's content declares: a module's
+    {mockup} and {illustration} directives, none on the other pages."""
+    lesson = LESSONS.get(path)
+    if lesson is None:
+        return []
+    return [
+        (embed.kind, alt_of(embed.kind, embed.target, embed.caption))
+        for embed in lesson.embeds
+        if embed.kind in {"mockup", "illustration"}
+    ]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p or "accueil", scope="class")
+class TestEveryPage:
+    def test_it_opens_in_french_with_its_title_and_no_exception(
+        self, opened: OpenedPage, path: str
+    ) -> None:
+        assert_no_exception(opened.tab)
+        expect(opened.tab.locator("h1").first).to_have_text(heading(path))
+        assert opened.tab.evaluate("document.documentElement.lang") == "fr"
+
+    def test_it_fetches_nothing_from_another_host(
+        self, opened: OpenedPage, fresh_server: Server, path: str
+    ) -> None:
+        address = f"{fresh_server.url}/{path}"
+        assert address in opened.requested  # the recorder saw the page's own request
+        assert opened.elsewhere(fresh_server) == []
+
+    def test_axe_finds_no_serious_or_critical_violation(self, opened: OpenedPage) -> None:
+        violations = Axe().run(opened.tab).response["violations"]
+        blocking = [v for v in violations if v["impact"] in BLOCKING]
+        assert not blocking, describe(blocking)
+
+    def test_it_shows_exactly_its_cards_and_illustrations_named_by_their_alt(
+        self, opened: OpenedPage, path: str
+    ) -> None:
+        declared = declared_figures(path)
+        expect(opened.tab.locator(FIGURES)).to_have_count(len(declared))
+        for kind, alt in declared:
+            image = opened.tab.get_by_role("img", name=accessible_name(alt)).first
+            image.scroll_into_view_if_needed()
+            expect(image).to_be_visible()
+            box = image.bounding_box()
+            assert box is not None and box["height"] > 40, (kind, alt)
+        if any(kind == "mockup" for kind, _ in declared):
+            expect(opened.tab.locator("figure.cm-figure figcaption").first).to_contain_text(
+                "Maquette reconstituée d'après le texte source"
+            )
