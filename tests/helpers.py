@@ -6,9 +6,15 @@ functions live here, so test modules import them from one place (never from a co
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from course.cli import main as course_main
 from course.content.course import Course
 from course.content.loader import content_dir_from_env, load_course
 
@@ -57,3 +63,48 @@ PERFECT = {
     "nombre": 610,
     "intervalle": 2023,
 }
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a command line run left: its exit status and its two output streams."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@contextlib.contextmanager
+def environment(changes: Mapping[str, str | None]) -> Iterator[None]:
+    """os.environ with `changes` (None removes a variable), put back as it was afterwards."""
+    saved = dict(os.environ)
+    for name, value in changes.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run_course(*args: str, env: Mapping[str, str | None] | None = None) -> Ran:
+    """`python -m course ARGS` run inside the test process (`course.cli.main`), from the project's
+    folder, with `env` over the environment: its exit status (a usage error's included) and what
+    it printed. An exception escapes and fails the test, where the process would have printed a
+    traceback. The process itself (`python -m course`, its streams' encoding) is tested apart, in
+    test_cli.py: this saves starting Python and importing the course for every command."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        environment(env or {}),
+        contextlib.chdir(PROJECT_ROOT),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        try:
+            status = course_main(list(args))
+        except SystemExit as exit_:
+            status = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+    return Ran(status, out.getvalue(), err.getvalue())

@@ -1,5 +1,7 @@
 """The command line's contract: `validate` (authors and CI), `grade --record`, `certificate` and
-`verify` (administrators and paper workshops), each run as a real process."""
+`verify` (administrators and paper workshops). The commands run inside the test process
+(tests.helpers.run_course); the tests marked `integration` run `python -m course` as the
+real process it is, its exit status and its streams' encoding included."""
 
 from __future__ import annotations
 
@@ -23,20 +25,11 @@ from course.quiz.attempts import Attempt
 from course.quiz.grading import QuizResult
 from course.storage.learners import Learner
 from course.storage.store import Store
-from tests.helpers import PROJECT_ROOT, VALID_COURSE, shipped_course
-
-pytestmark = pytest.mark.integration  # each test runs `python -m course`
+from tests.helpers import PROJECT_ROOT, VALID_COURSE, Ran, run_course, shipped_course
 
 
-def run_validate(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "course", "validate", *args],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
+def run_validate(*args: str, env: dict[str, str] | None = None) -> Ran:
+    return run_course("validate", *args, env=env)
 
 
 def test_valid_content_exits_0_with_a_one_line_french_summary() -> None:
@@ -83,6 +76,51 @@ def test_an_empty_folder_lists_the_missing_files(tmp_path: Path) -> None:
     ]
 
 
+# --- `python -m course` as a process --------------------------------------------------------
+
+
+def run_process(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m course ARGS` as an author or an administrator starts it."""
+    return subprocess.run(
+        [sys.executable, "-m", "course", *args],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+@pytest.mark.integration
+def test_the_process_exits_with_the_command_s_status_and_prints_its_messages(
+    course_copy: Callable[..., Path],
+) -> None:
+    valid = run_process("validate", str(VALID_COURSE))
+    assert (valid.returncode, valid.stdout.count("\n")) == (0, 1)
+    assert valid.stdout.startswith("Contenu valide\u202f: 2 modules")
+    broken = run_process("validate", str(course_copy("quiz-other-types")))
+    assert broken.returncode == 1
+    assert broken.stderr.strip() == "8 erreurs à corriger."
+    unknown = run_process("inconnue")
+    assert unknown.returncode == 2 and "Traceback" not in unknown.stderr
+
+
+@pytest.mark.integration
+def test_a_terminal_that_cannot_show_accents_gets_the_messages_without_a_traceback(
+    course_copy: Callable[..., Path],
+) -> None:
+    """An old Windows console or LANG=C: « é » and the no-break spaces are replaced, not fatal."""
+    result = run_process(
+        "validate", str(course_copy("quiz-other-types")), env={"PYTHONIOENCODING": "ascii"}
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == "8 erreurs ? corriger."
+    assert len(result.stdout.splitlines()) == 8
+
+
 # --- grade --record, certificate, verify ------------------------------------------------------
 
 GRADING = PROJECT_ROOT / "tests" / "fixtures" / "grading"
@@ -97,25 +135,14 @@ FRENCH_DATE = re.compile(
 HOSTILE_NAMES = ["=cmd|' /C calc'!A0", "<script>alert('x')</script>"]
 
 
-def run_cli(
-    *args: str, data_dir: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> Ran:
     """`python -m course ARGS` with its database in `data_dir` (never $COURSE_DATABASE_URL's)."""
-    base = {k: v for k, v in os.environ.items() if k != "COURSE_DATABASE_URL"}
-    return subprocess.run(
-        [sys.executable, "-m", "course", *args],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**base, "COURSE_DATA_DIR": str(data_dir), "PYTHONUTF8": "1", **(env or {})},
-        check=False,
+    return run_course(
+        *args, env={"COURSE_DATABASE_URL": None, "COURSE_DATA_DIR": str(data_dir), **(env or {})}
     )
 
 
-def record(
-    name: str, data_dir: Path, responses: Path = PARTIAL, *extra: str
-) -> subprocess.CompletedProcess[str]:
+def record(name: str, data_dir: Path, responses: Path = PARTIAL, *extra: str) -> Ran:
     return run_cli(
         "grade",
         str(ALL_TYPES),
@@ -128,7 +155,7 @@ def record(
     )
 
 
-def assert_french_failure(result: subprocess.CompletedProcess[str], status: int) -> None:
+def assert_french_failure(result: Ran, status: int) -> None:
     assert result.returncode == status, result.stdout + result.stderr
     assert result.stdout == ""
     assert "Traceback" not in result.stderr and result.stderr.strip()
@@ -255,6 +282,7 @@ def test_a_bad_responses_file_records_nothing(data_dir: Path, sqlite_store: Stor
     assert sqlite_store.learners.named("Zoé") == []
 
 
+@pytest.mark.integration  # libpq tries a closed port
 def test_a_database_that_cannot_be_opened_is_a_french_message(tmp_path: Path) -> None:
     not_a_folder = tmp_path / "fichier"
     not_a_folder.write_text("", encoding="utf-8")

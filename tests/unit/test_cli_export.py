@@ -23,8 +23,6 @@ from tests.unit.gift_reader import read_gift
 from tests.unit.group_data import NOW, take
 from tests.unit.test_cli import assert_french_failure, run_cli
 
-pytestmark = pytest.mark.integration  # each test runs `python -m course export`
-
 
 @pytest.fixture(scope="module")
 def course() -> Course:

@@ -10,8 +10,6 @@ from pypdf import PdfReader
 
 from tests.unit.test_cli import assert_french_failure, run_cli
 
-pytestmark = pytest.mark.integration  # each test runs `python -m course`
-
 
 def test_the_handout_of_one_module(tmp_path: Path, data_dir: Path) -> None:
     out = tmp_path / "support.pdf"

@@ -378,9 +378,8 @@ def test_an_existing_file_is_replaced_only_with_force(
     assert out.read_text(encoding="utf-8").startswith("id: q\n")
 
 
-@pytest.mark.integration
 def test_an_imported_quiz_passes_validate(tmp_path: Path) -> None:
-    """The whole path, as real processes: import into a course, link the module, validate."""
+    """The whole path, as an author runs it: import into a course, link the module, validate."""
     root = tmp_path / "cours"
     shutil.copytree(VALID_COURSE, root)
     lesson = root / "lessons" / "02-mots.md"

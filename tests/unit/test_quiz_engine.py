@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +32,7 @@ from course.quiz.grading import (
 )
 from course.quiz.response_text import describe_response
 from course.workshop.live import score_live_answer
-from tests.helpers import FIXTURES, PROJECT_ROOT
+from tests.helpers import FIXTURES, Ran, run_course
 
 GRADING = FIXTURES / "grading"
 QUIZ = load_quiz(GRADING / "tous-les-types.yaml")
@@ -323,26 +321,10 @@ def test_a_quiz_score_always_lies_between_0_and_the_maximum(responses: dict[str,
 # --- The `grade` command: hand-made paper quizzes -----------------------------------------
 
 
-def run_grade(
-    responses: str, quiz: Path = GRADING / "tous-les-types.yaml"
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "course",
-            "grade",
-            str(quiz),
-            str(GRADING / "responses" / responses),
-        ],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def run_grade(responses: str, quiz: Path = GRADING / "tous-les-types.yaml") -> Ran:
+    return run_course("grade", str(quiz), str(GRADING / "responses" / responses))
 
 
-@pytest.mark.integration
 @pytest.mark.parametrize(
     ("responses", "score", "percent", "passed", "fractions"),
     [
@@ -369,7 +351,6 @@ def test_grade_prints_the_scores_as_json(
     assert graded["questions"][1]["points"] == pytest.approx(2 * fractions[1])
 
 
-@pytest.mark.integration
 @pytest.mark.parametrize(
     ("responses", "message"),
     [
@@ -395,7 +376,6 @@ def test_grade_refuses_bad_responses_with_a_french_message_and_status_2(
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.integration
 def test_grade_refuses_a_broken_quiz_file_with_its_located_errors(tmp_path: Path) -> None:
     broken = tmp_path / "quiz.yaml"
     broken.write_text(
@@ -429,24 +409,10 @@ def test_right_response_scores_full_marks_on_every_shipped_question() -> None:
             )
 
 
-@pytest.mark.integration
 def test_grade_refuses_an_integer_of_thousands_of_digits_in_french(tmp_path: Path) -> None:
     responses = tmp_path / "enorme.json"
     responses.write_text('{"nombre": ' + "9" * 5000 + "}", encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "course",
-            "grade",
-            str(GRADING / "tous-les-types.yaml"),
-            str(responses),
-        ],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_course("grade", str(GRADING / "tous-les-types.yaml"), str(responses))
     assert (result.returncode, result.stdout) == (2, "")
     assert "enorme.json\u202f: JSON invalide" in result.stderr
     assert "Traceback" not in result.stderr
