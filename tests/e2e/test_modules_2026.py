@@ -2,18 +2,16 @@
 sections, charts and pictures, the exercise used, no sideways scroll, 24 px tap targets, axe.
 Each exercise in detail (escaping, downloads, refusals) once, at 1280 px. Quizzes:
 test_quizzes_2026.py. Every test uses `fresh_server`: one server per xdist worker, shared by both
-files. Screenshots at 375 px (the page from the top, cut at 16 384 px, and the exercise whole)
-go to $COURSE_E2E_ARTIFACTS, or a temporary folder.
+files. With $COURSE_E2E_ARTIFACTS set, screenshots at 375 px (the page from the top, cut at
+16 384 px, and the exercise whole) go there (tests/e2e/captures.py).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,10 +25,10 @@ from course.exercises import engagement, image_consent, image_description, phish
 from course.exercises import moderation_charter as charter
 from course.exercises import moderation_options as charter_options
 from tests.e2e.actions import choose, downloaded, press, press_button, textbox, touch, words
+from tests.e2e.captures import capture_page, capture_part
 from tests.e2e.conftest import (
     DESKTOP,
     PHONE,
-    PHONE_SIZE,
     NewTab,
     Screen,
     Server,
@@ -40,22 +38,14 @@ from tests.e2e.conftest import (
 )
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.e2e.test_mockups import alt_of
-from tests.e2e.test_phone_width import TALLEST, assert_fits, full_page_screenshot
+from tests.e2e.test_phone_width import assert_fits
 
 COURSE = load_course(content_dir_from_env())
 NEW_MODULES = ["reseaux-2026", "securite", "droit-image", "moderation", "mesurer"]
 LESSONS: dict[str, Lesson] = {lesson.id: lesson for lesson in COURSE.lessons}
 SIZES: dict[str, Screen] = {"1280": DESKTOP, "375": PHONE}
-MAIN = '[data-testid="stMain"]'
 MARKUP = "<b>x</b> **x**"
 RESULT_WAIT = 20_000  # ms: on 2 shared cores, a result may take longer than expect's 5 s  # what a learner might type: it must stay text
-
-
-@pytest.fixture(scope="module")
-def screens(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = Path(os.environ.get("COURSE_E2E_ARTIFACTS") or tmp_path_factory.mktemp("screens"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture(params=list(SIZES), ids=[f"{width}px" for width in SIZES])
@@ -215,15 +205,6 @@ def show_result(page: Page, lesson_id: str) -> dict[str, Any]:
     return result
 
 
-def screenshot_exercise(page: Page, box: Locator, path: Path) -> None:
-    """The exercise and its result, whole: the window made as tall as the page for the shot."""
-    height = page.evaluate(f"document.querySelector('{MAIN}').scrollHeight")
-    page.set_viewport_size({"width": PHONE_SIZE["width"], "height": min(height, TALLEST)})
-    page.wait_for_timeout(300)
-    box.screenshot(path=path)
-    page.set_viewport_size(PHONE_SIZE)
-
-
 def exercise_box(page: Page, exercise_id: str) -> Locator:
     title = f"Exercice : {TITLES[exercise_id]}"
     heading = page.get_by_role("heading", name=words(title))
@@ -250,7 +231,7 @@ def assert_module_drawn(page: Page, lesson: Lesson) -> None:
 
 @pytest.mark.parametrize("lesson_id", NEW_MODULES)
 def test_a_new_module_reads_well_with_its_exercise_done(
-    sized: Page, fresh_server: Server, screens: Path, lesson_id: str
+    sized: Page, fresh_server: Server, lesson_id: str
 ) -> None:
     page, lesson = sized, LESSONS[lesson_id]
     open_app_page(page, f"{fresh_server.url}/{lesson_id}")
@@ -262,11 +243,8 @@ def test_a_new_module_reads_well_with_its_exercise_done(
     assert_accessible(page)
     if touch(page):
         name = f"module-{lesson.meta.order:02d}-{lesson_id}-375"
-        page.evaluate(f"document.querySelector('{MAIN}').scrollTo(0, 0)")
-        full_page_screenshot(page, screens / f"{name}.png")  # from the top, cut at 16 384 px
-        screenshot_exercise(
-            page, exercise_box(page, EXERCISES[lesson_id].id), screens / f"{name}-exercice.png"
-        )
+        capture_page(page, name)
+        capture_part(page, exercise_box(page, EXERCISES[lesson_id].id), f"{name}-exercice")
 
 
 # Each exercise in detail, at 1280 px.

@@ -1,20 +1,18 @@
-"""Every kind of page on a 375 px phone: nothing scrolls sideways, and a full-page screenshot of
-each is written to $COURSE_E2E_ARTIFACTS (default: a temporary folder named in the test output)
-for a person to look at: cut text, overlaps, tap targets too small. A table scrolling inside its
+"""Every kind of page on a 375 px phone: nothing scrolls sideways, no tap target is under 24 px.
+With $COURSE_E2E_ARTIFACTS set, a full-page screenshot of each is written there for a person to
+look at: cut text, overlaps (tests/e2e/captures.py). A table scrolling inside its
 own frame is fine; the page itself must not.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.captures import capture_page, capture_screen
 from tests.e2e.conftest import (
-    PHONE_SIZE,
     TRAINER_PASSWORD,
     assert_no_exception,
     follow_resume_link,
@@ -23,8 +21,6 @@ from tests.e2e.conftest import (
     wait_until_loaded,
 )
 from tools.streamlit_server import Server
-
-TALLEST = 16_384  # px: the tallest texture Chromium draws; a taller page is cut at the bottom
 
 # Pages that need nobody signed in: (file name, path and query).
 PAGES = [
@@ -61,14 +57,6 @@ TOO_SMALL = """() => [...document.querySelectorAll(`[data-testid="stMain"] :is(a
     .filter(([, width, height]) => width < 24 || height < 24)"""
 
 
-@pytest.fixture(scope="module")
-def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = Path(os.environ.get("COURSE_E2E_ARTIFACTS") or tmp_path_factory.mktemp("artifacts"))
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"Captures d'écran : {folder}")
-    return folder
-
-
 @pytest.fixture
 def phone(phone_page: Page) -> Page:
     return phone_page
@@ -84,29 +72,16 @@ def assert_fits(page: Page, what: str) -> None:
     assert_no_exception(page)
 
 
-def full_page_screenshot(page: Page, path: Path) -> None:
-    """The whole page: Streamlit scrolls its main column, not the document, so the window is
-    made as tall as the column for the shot, then put back."""
-    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": PHONE_SIZE["width"], "height": min(height, TALLEST)})
-    charts = page.get_by_test_id("stPlotlyChart").count()
-    page.wait_for_timeout(1500 if charts else 300)  # charts are drawn again at the new size
-    page.screenshot(path=path, full_page=True)
-    page.set_viewport_size(PHONE_SIZE)
-
-
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
 def test_a_page_fits_a_375_pixel_phone(
-    phone: Page, fresh_server: Server, artifacts: Path, name: str, path: str
+    phone: Page, fresh_server: Server, name: str, path: str
 ) -> None:
     open_app_page(phone, f"{fresh_server.url}/{path}")
     assert_fits(phone, path or "l'accueil")
-    full_page_screenshot(phone, artifacts / f"telephone-{name}.png")
+    capture_page(phone, f"telephone-{name}")
 
 
-def test_the_glossary_search_fits_a_375_pixel_phone(
-    phone: Page, fresh_server: Server, artifacts: Path
-) -> None:
+def test_the_glossary_search_fits_a_375_pixel_phone(phone: Page, fresh_server: Server) -> None:
     open_app_page(phone, f"{fresh_server.url}/glossaire")
     search = phone.get_by_label("Rechercher un terme")
     search.fill("abonné")
@@ -114,12 +89,10 @@ def test_the_glossary_search_fits_a_375_pixel_phone(
     wait_for_rerun(phone)
     expect(phone.get_by_role("heading", name="Abonné").first).to_be_visible()
     assert_fits(phone, "la recherche du glossaire")
-    full_page_screenshot(phone, artifacts / "telephone-glossaire-recherche.png")
+    capture_page(phone, "telephone-glossaire-recherche")
 
 
-def test_the_presentation_fits_a_375_pixel_phone(
-    phone: Page, fresh_server: Server, artifacts: Path
-) -> None:
+def test_the_presentation_fits_a_375_pixel_phone(phone: Page, fresh_server: Server) -> None:
     """A trainer signed in on a phone, on the first slide."""
     open_app_page(phone, f"{fresh_server.url}/presentation")
     password = phone.get_by_label("Mot de passe formateur")
@@ -128,24 +101,20 @@ def test_the_presentation_fits_a_375_pixel_phone(
     expect(phone.get_by_label("Mot de passe formateur")).to_have_count(0)
     wait_for_rerun(phone)
     assert_fits(phone, "le mode présentation")
-    full_page_screenshot(phone, artifacts / "telephone-presentation.png")
+    capture_page(phone, "telephone-presentation")
 
 
-def test_the_menu_opens_on_a_375_pixel_phone(
-    phone: Page, fresh_server: Server, artifacts: Path
-) -> None:
+def test_the_menu_opens_on_a_375_pixel_phone(phone: Page, fresh_server: Server) -> None:
     open_app_page(phone, fresh_server.url)
     phone.get_by_test_id("stExpandSidebarButton").tap()
     menu = phone.get_by_test_id("stSidebar")
     expect(menu.get_by_role("link", name="Accueil")).to_be_in_viewport()
     phone.wait_for_timeout(500)  # the sidebar slides in
     assert_fits(phone, "le menu ouvert")
-    phone.screenshot(path=artifacts / "telephone-menu-ouvert.png")
+    capture_screen(phone, "telephone-menu-ouvert")
 
 
-def test_a_learner_s_pages_fit_a_375_pixel_phone(
-    phone: Page, fresh_server: Server, artifacts: Path
-) -> None:
+def test_a_learner_s_pages_fit_a_375_pixel_phone(phone: Page, fresh_server: Server) -> None:
     """A quiz in progress, its result, and « Mon parcours », signed in on the phone."""
     open_app_page(phone, f"{fresh_server.url}/evaluation?quiz=ong-facebook")
     phone.get_by_label("Votre nom, tel qu'il figurera sur l'attestation").fill("Zoé Téléphone")
@@ -169,7 +138,7 @@ def test_a_learner_s_pages_fit_a_375_pixel_phone(
     expect(phone.get_by_text("Réponse enregistrée.")).to_be_visible()
     wait_for_rerun(phone)
     assert_fits(phone, "un quiz en cours")
-    full_page_screenshot(phone, artifacts / "telephone-quiz-en-cours.png")
+    capture_page(phone, "telephone-quiz-en-cours")
 
     phone.get_by_role("button", name="Terminer et voir mon score (15 sans réponse)").tap()
     expect(phone.get_by_role("heading", name="Votre résultat")).to_be_visible()
@@ -177,10 +146,10 @@ def test_a_learner_s_pages_fit_a_375_pixel_phone(
     phone.locator("summary").filter(has_text="Question 1 :").tap()  # one answer reviewed
     wait_for_rerun(phone)
     assert_fits(phone, "le résultat d'un quiz")
-    full_page_screenshot(phone, artifacts / "telephone-quiz-resultat.png")
+    capture_page(phone, "telephone-quiz-resultat")
 
     assert "reprise" not in phone.url  # the code is never written into the address bar
     follow_resume_link(phone, f"{fresh_server.url}/mon-parcours?reprise={code.group(0)}")
     expect(phone.get_by_text("Parcours de Zoé Téléphone").first).to_be_attached()
     assert_fits(phone, "« Mon parcours »")
-    full_page_screenshot(phone, artifacts / "telephone-mon-parcours.png")
+    capture_page(phone, "telephone-mon-parcours")

@@ -5,42 +5,40 @@ server B and one through A, as behind a load balancer. The question launched on 
 phones without a reload, their answers reach the trainer, the reveal reaches everyone, and the
 answers land in each participant's own record and in the CSV, XLSX and xAPI exports.
 
-The run is recorded: Playwright traces (screenshots and DOM snapshots, open them with
-`playwright show-trace FILE`) and screenshots are written to $COURSE_E2E_ARTIFACTS (default: a
-temporary folder named in the test output).
+With $COURSE_E2E_ARTIFACTS set, the run is recorded there: Playwright traces (screenshots and
+DOM snapshots, open them with `playwright show-trace FILE`) and screenshots
+(tests/e2e/captures.py). The exports are written to a temporary folder.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import openpyxl
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, WebSocket, expect
+from playwright.sync_api import Browser, Page, WebSocket, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from course.storage.store import Store
 from course.workshop.questions import LiveQuestions
+from tests.e2e.captures import capture_screen, traced
 from tests.e2e.conftest import (
     DESKTOP,
     PHONE,
-    Screen,
     assert_no_exception,
     new_context,
     open_app_page,
     wait_for_rerun,
 )
 from tests.e2e.test_accessibility import BLOCKING, describe
-from tests.helpers import shipped_course
+from tests.helpers import run_course, shipped_course
 from tools.postgres_server import PostgresServer
 from tools.streamlit_server import Server, start_server, stop_server
 
@@ -72,20 +70,6 @@ def servers(
     yield first, second
     stop_server(first)
     stop_server(second)
-
-
-@pytest.fixture(scope="module")
-def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = Path(os.environ.get("COURSE_E2E_ARTIFACTS") or tmp_path_factory.mktemp("artifacts"))
-    folder.mkdir(parents=True, exist_ok=True)
-    print(f"\nEnregistrement de l'atelier : {folder}")
-    return folder
-
-
-def _recorded(browser: Browser, screen: Screen) -> BrowserContext:
-    context = new_context(browser, screen)
-    context.tracing.start(screenshots=True, snapshots=True)
-    return context
 
 
 def _sign_in_trainer(page: Page, server: Server) -> str:
@@ -153,31 +137,37 @@ def _join(page: Page, server: Server, code: str, name: str) -> None:
 
 
 def test_a_live_question_from_launch_to_reveal_across_two_servers(
-    browser: Browser, servers: tuple[Server, Server], workshop_database_url: str, artifacts: Path
+    browser: Browser,
+    servers: tuple[Server, Server],
+    workshop_database_url: str,
+    tmp_path: Path,
 ) -> None:
     first, second = servers
-    contexts = [_recorded(browser, DESKTOP)]
-    contexts += [_recorded(browser, PHONE) for _ in range(3)]
-    trainer, *phones = (context.new_page() for context in contexts)
-    polls = _polls(phones[0])
     people = [
         ("Zoé Martin", second, RIGHT),
         ("Léo Dupont", second, RIGHT),
         ("Inès Haddad", first, WRONG),
     ]
-    try:
+    with ExitStack() as closing:
+        screens = [("formateur", DESKTOP)] + [(f"telephone-{n}", PHONE) for n in (1, 2, 3)]
+        contexts = [
+            closing.enter_context(traced(new_context(browser, screen), f"trace-{name}"))
+            for name, screen in screens
+        ]
+        trainer, *phones = (context.new_page() for context in contexts)
+        polls = _polls(phones[0])
         code = _sign_in_trainer(trainer, first)
         for phone, (name, server, _) in zip(phones, people, strict=True):
             _join(phone, server, code, name)
         expect(trainer.get_by_text("3 participants")).to_be_visible(timeout=SEEN_WITHIN)
-        trainer.screenshot(path=artifacts / "1-formateur-salle.png", full_page=True)
+        capture_screen(trainer, "1-formateur-salle", full_page=True)
 
         trainer.get_by_role("button", name="Lancer la question").click()
         for phone in phones:  # no reload: the phones' polling picks the question up
             expect(phone.get_by_role("heading", name="Question 1")).to_be_visible(
                 timeout=SEEN_WITHIN
             )
-        phones[0].screenshot(path=artifacts / "2-telephone-question.png", full_page=True)
+        capture_screen(phones[0], "2-telephone-question", full_page=True)
         _keeps_a_choice_not_sent(phones[0], polls, people[0][2])
         for phone, (_, _, choice) in zip(phones, people, strict=True):
             phone.get_by_text(_label(choice), exact=True).click()
@@ -187,7 +177,7 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
         expect(trainer.get_by_text("3 réponse(s) sur 3 participant(s)")).to_be_visible(
             timeout=SEEN_WITHIN
         )
-        trainer.screenshot(path=artifacts / "3-formateur-reponses.png", full_page=True)
+        capture_screen(trainer, "3-formateur-reponses", full_page=True)
         trainer.get_by_role("button", name="Révéler la réponse").click()
         wait_for_rerun(trainer)
         expect(trainer.get_by_text("Bonne réponse").first).to_be_visible()
@@ -196,7 +186,7 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
             expect(phone.get_by_text(outcome)).to_be_visible(timeout=SEEN_WITHIN)
             expect(phone.get_by_text(QUESTION.explanation)).to_be_visible()
             assert_no_exception(phone)
-        phones[2].screenshot(path=artifacts / "4-telephone-revelation.png", full_page=True)
+        capture_screen(phones[2], "4-telephone-revelation", full_page=True)
 
         for page in (trainer, phones[0]):
             blocking = [
@@ -205,13 +195,6 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
             assert not blocking, describe(blocking)
         width = phones[0].evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE.width, f"the live page scrolls sideways on a phone ({width} px)"
-    finally:
-        for number, context in enumerate(contexts):
-            context.tracing.stop(
-                path=artifacts
-                / f"trace-{'formateur' if number == 0 else f'telephone-{number}'}.zip"
-            )
-            context.close()
 
     store = Store(workshop_database_url)
     try:
@@ -223,21 +206,24 @@ def test_a_live_question_from_launch_to_reveal_across_two_servers(
     finally:
         store.engine.dispose()
     _answers_are_in_every_export(
-        code, workshop_database_url, artifacts, [name for name, _, _ in people]
+        code, workshop_database_url, tmp_path, [name for name, _, _ in people]
     )
 
 
 def _export(format_: str, code: str, database_url: str, out: Path) -> None:
-    """`python -m course export` on the servers' database, as an administrator would run it."""
-    command = [sys.executable, "-m", "course", "export", "--format", format_]
-    result = subprocess.run(
-        [*command, "--workshop", code, "--out", str(out)],
-        env={**os.environ, "COURSE_DATABASE_URL": database_url},
-        capture_output=True,
-        text=True,
-        timeout=120,
+    """`python -m course export` on the servers' database, as an administrator would run it
+    (inside the test process: tests.helpers.run_course)."""
+    ran = run_course(
+        "export",
+        "--format",
+        format_,
+        "--workshop",
+        code,
+        "--out",
+        str(out),
+        env={"COURSE_DATABASE_URL": database_url},
     )
-    assert result.returncode == 0, result.stderr
+    assert ran.returncode == 0, ran.stderr
 
 
 def _answers_are_in_every_export(
