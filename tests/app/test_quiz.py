@@ -145,11 +145,12 @@ def test_a_numeric_answer_with_spaces_and_a_percent_sign_is_understood(
     assert page.expander[6].label.startswith("✓ Question 7")
 
 
-# --- The final exam of the shipped course -----------------------------------------------------
+# --- The quizzes of the shipped course ---------------------------------------------------------
 
 SHIPPED = shipped_course()
 EXAM = SHIPPED.quizzes["examen-final"]
 BY_PROMPT = {question.prompt: question for question in EXAM.questions}
+MODULE_QUIZZES = [quiz_id for quiz_id in SHIPPED.quizzes if quiz_id != EXAM.id]
 
 
 def answer_perfectly(page: AppTest, question: Question) -> AppTest:
@@ -186,6 +187,36 @@ def exam_app(
     return app(str(content_dir_from_env()))
 
 
+def shown_question(page: AppTest, questions: dict[str, Question]) -> Question:
+    """The question whose prompt the page shows (`questions` by prompt)."""
+    return next(questions[m.value] for m in page.markdown if m.value in questions)
+
+
+@pytest.mark.parametrize("quiz_id", MODULE_QUIZZES)
+def test_every_module_quiz_can_be_passed_through_its_widgets(
+    exam_app: AppTest, quiz_id: str
+) -> None:
+    """Each question's right answer can be given with the widgets it is drawn with (its options,
+    select boxes, a typed number or word), and the quiz then scores 100 %. The browser takes two
+    of them, each with the seven types, to the end (tests/e2e/test_quizzes_2026.py)."""
+    quiz = SHIPPED.quizzes[quiz_id]
+    by_prompt = {question.prompt: question for question in quiz.questions}
+    exam_app.query_params["quiz"] = quiz_id
+    page = button(sign_up(open_page(exam_app, "evaluation")), "Commencer le quiz")
+    total = len(quiz.questions)
+    for number in range(1, total + 1):
+        assert page.subheader[0].value == f"Question {number} sur {total}"
+        question = shown_question(page, by_prompt)
+        page = answer_perfectly(page, question)
+        assert not page.exception
+        assert any("Réponse enregistrée" in s.value for s in page.success), question.id
+        if number < total:
+            page = button(page, "Question suivante")
+    page = button(page, "Terminer et voir mon score")
+    assert page.metric[0].value == "100\u202f%", quiz_id
+    assert "Quiz réussi" in page.success[0].value
+
+
 def test_the_evaluation_page_lists_the_final_exam_after_the_module_quizzes(
     exam_app: AppTest,
 ) -> None:
@@ -208,7 +239,7 @@ def test_the_final_exam_can_be_taken_to_the_end_with_a_perfect_score(exam_app: A
     assert EXAM.draw is not None
     for number in range(1, EXAM.draw + 1):
         assert page.subheader[0].value == f"Question {number} sur {EXAM.draw}"
-        question = next(BY_PROMPT[m.value] for m in page.markdown if m.value in BY_PROMPT)
+        question = shown_question(page, BY_PROMPT)
         page = answer_perfectly(page, question)
         assert not page.exception
         assert any("Réponse enregistrée" in s.value for s in page.success), question.id

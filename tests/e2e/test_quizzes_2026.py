@@ -1,21 +1,22 @@
-"""The quizzes of the five modules of 2026 in Chromium: a learner signs up, answers every
-question right with the widgets on screen, scores 100 %, marks the module done; the sidebar and
-« Mon parcours » say so.
+"""Two quizzes of 2026 in Chromium: a learner signs up, answers every question right with the
+widgets on screen, scores 100 %, marks the module done; the sidebar and « Mon parcours » say so.
 
-Each quiz at 1280 px; droit-image, which has all seven question types, again on a 375 px touch
-screen: the quiz page is one form for every quiz, so four more phone passes would test the same
-widgets again. Like test_modules_2026.py, every test uses `fresh_server`: one server per worker.
+« Mesurer » at 1280 px and « Droit à l'image » on a 375 px touch screen: each has all seven
+question types, and the quiz page is one form for every quiz, so the other quizzes would test the
+same widgets again. That every shipped quiz can be passed through its widgets is checked in
+process, quiz by quiz (tests/app/test_quiz.py). Like test_modules_2026.py, every test uses
+`fresh_server`: one server per worker.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from course.content.questions import (
+    QUESTION_TYPES,
     Matching,
     MultipleChoice,
     Ordering,
@@ -26,6 +27,7 @@ from course.content.questions import (
 from course.formatting import format_percent
 from course.quiz.grading import right_response
 from tests.e2e.actions import choose, press, press_button, textbox, words
+from tests.e2e.captures import capture_page
 from tests.e2e.conftest import (
     NewTab,
     Server,
@@ -34,12 +36,10 @@ from tests.e2e.conftest import (
     wait_for_rerun,
     wait_until_loaded,
 )
-from tests.e2e.test_modules_2026 import COURSE, LESSONS, NEW_MODULES, SIZES, screens
-from tests.e2e.test_phone_width import assert_fits, full_page_screenshot
+from tests.e2e.test_modules_2026 import COURSE, LESSONS, SIZES
+from tests.e2e.test_phone_width import assert_fits
 
-__all__ = ["screens"]  # the fixture, shared with test_modules_2026.py
-
-RUNS = [(quiz_id, "1280") for quiz_id in NEW_MODULES] + [("droit-image", "375")]
+RUNS = [("mesurer", "1280"), ("droit-image", "375")]
 
 
 def plain(markdown: str) -> str:
@@ -93,11 +93,14 @@ def go_by_menu(page: Page, name: re.Pattern[str]) -> None:
 
 @pytest.mark.parametrize(("quiz_id", "width"), RUNS, ids=[f"{q}-{w}px" for q, w in RUNS])
 def test_a_learner_passes_a_new_quiz_and_the_module_is_marked_done(
-    new_tab: NewTab, fresh_server: Server, screens: Path, quiz_id: str, width: str
+    new_tab: NewTab, fresh_server: Server, quiz_id: str, width: str
 ) -> None:
     phone = width == "375"
     page = new_tab(SIZES[width])
     quiz, lesson = COURSE.quizzes[quiz_id], LESSONS[quiz_id]
+    assert {q.type for q in quiz.questions} == set(QUESTION_TYPES), (
+        f"{quiz_id}\u00a0: pas les sept types de question, en choisir un autre"
+    )
     open_app_page(page, f"{fresh_server.url}/evaluation?quiz={quiz_id}")
     textbox(page, "Votre nom, tel qu'il figurera sur l'attestation").fill(f"Zoé {width}")
     press_button(page, "Commencer mon parcours")
@@ -119,7 +122,7 @@ def test_a_learner_passes_a_new_quiz_and_the_module_is_marked_done(
     expect(page.get_by_text("Quiz réussi")).to_be_visible()
     if phone:
         assert_fits(page, "le résultat du quiz")
-        full_page_screenshot(page, screens / f"quiz-{quiz_id}-375.png")
+        capture_page(page, f"quiz-{quiz_id}-375")
 
     go_by_menu(page, words(lesson.meta.title))
     expect(page.locator("h1").first).to_have_text(words(lesson.meta.title, exact=True))
