@@ -6,9 +6,6 @@ nowhere. Saving the same grid again adds nothing."""
 from __future__ import annotations
 
 import csv
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from course.storage.store import Store
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
-from tests.helpers import shipped_course
+from tests.helpers import run_course, shipped_course
 from tests.paper_helpers import right_cells, wrong_cell
 from tools.streamlit_server import Server, start_server, stop_server
 
@@ -80,17 +77,21 @@ def _type_cell(page: Page, row: int, column: int, value: str) -> None:
 
 
 def _type_sheets(page: Page, sheets: dict[str, list[str]]) -> None:
-    """Each participant's name and answers on a row of the grid, then the grid checked whole
-    (a key that went astray would show there), the row below included."""
+    """Each participant's name and answers on a row of the grid (an empty cell: no answer),
+    then each row read again from « Nom » with the arrow keys, the row below included: a key
+    that went astray would show there."""
     for row, (name, cells) in enumerate(sheets.items()):
         for column, value in enumerate([name, *cells], start=1):
             if value:
                 _type_cell(page, row, column, value)
-    expected = [[name, *cells] for name, cells in sheets.items()]
-    expected.append([""] * (len(QUIZ.questions) + 1))
+    width = len(QUIZ.questions) + 1
+    expected = [[name, *cells, *[""] * (width - 1 - len(cells))] for name, cells in sheets.items()]
+    expected.append([""] * width)
     for row, values in enumerate(expected):
+        _select(page, row, 1)
         for column, value in enumerate(values, start=1):
-            _select(page, row, column)
+            if column > 1:
+                page.keyboard.press("ArrowRight")
             expect(_cell(page, row, column)).to_have_text(value)
     page.keyboard.press("Escape")
 
@@ -116,10 +117,10 @@ def test_three_sheets_typed_in_the_grid_reach_the_records_and_the_export(
 
     right = right_cells(QUIZ)
     numbers = [str(n) for n in range(1, len(QUIZ.questions) + 1)]
-    sheets = {
+    sheets = {  # as written on paper: the first sheet whole, the others left partly blank
         "Zoé Martin": [right[n] for n in numbers],
-        "Karim Benali": [right[n] if n != "1" else wrong_cell(QUIZ.questions[0]) for n in numbers],
-        "Lou Petit": [right[n] if n != "2" else "peut-être" for n in numbers],  # the typo
+        "Karim Benali": [wrong_cell(QUIZ.questions[0]), right["2"]],
+        "Lou Petit": [right["1"], "peut-être"],  # the typo
     }
     _type_sheets(page, sheets)
     page.get_by_role("button", name="Enregistrer les réponses").click()
@@ -157,13 +158,13 @@ def test_three_sheets_typed_in_the_grid_reach_the_records_and_the_export(
         store.engine.dispose()
 
     out = data_dir / "export.csv"
-    exported = subprocess.run(
-        [sys.executable, "-m", "course", "export", "--format", "csv", "--out", str(out)],
-        env={**os.environ, "COURSE_DATA_DIR": str(data_dir), "COURSE_DATABASE_URL": ""},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    exported = run_course(
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        str(out),
+        env={"COURSE_DATA_DIR": str(data_dir), "COURSE_DATABASE_URL": ""},
     )
     assert exported.returncode == 0, exported.stderr
     with out.open(encoding="utf-8-sig", newline="") as file:
