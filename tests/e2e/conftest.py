@@ -13,7 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
+from tests.helpers import FIXTURES, VALID_COURSE
 from tools.streamlit_server import Server, start_server, stop_server
+
+EVERY_TYPE_QUIZ = FIXTURES / "grading" / "tous-les-types.yaml"
 
 TRAINER_PASSWORD = "Formateur-e2e-2026"  # the trainer's password on `fresh_server`
 PHONE_SIZE: ViewportSize = {"width": 375, "height": 800}
@@ -62,6 +65,19 @@ def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     project's var/) and TRAINER_PASSWORD: for tests that sign learners or the trainer in."""
     env = {**own_folders(tmp_path_factory), "COURSE_TRAINER_PASSWORD": TRAINER_PASSWORD}
     running = start_server(tmp_path_factory.mktemp("fresh-server"), env=env)
+    yield running
+    stop_server(running)
+
+
+@pytest.fixture(scope="session")
+def every_type_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The small valid course of tests/fixtures with the quiz « tous-les-types » (one question of
+    each type, tests/fixtures/grading/), an empty store of its own: the quiz tests' server."""
+    root = tmp_path_factory.mktemp("every-type") / "content"
+    shutil.copytree(VALID_COURSE, root)
+    shutil.copy(EVERY_TYPE_QUIZ, root / "quizzes")
+    env = {**own_folders(tmp_path_factory), "COURSE_CONTENT_DIR": str(root)}
+    running = start_server(tmp_path_factory.mktemp("every-type-server"), env=env)
     yield running
     stop_server(running)
 

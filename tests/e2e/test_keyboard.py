@@ -1,4 +1,5 @@
-"""A learner signs up and takes a shipped quiz with the keyboard alone, in Chromium.
+"""A learner signs up and takes a quiz of every question type with the keyboard alone, in
+Chromium (« tous-les-types », one question of each type: the widgets are those of every quiz).
 
 Only `page.keyboard` acts on the page (Tab, Shift+Tab, arrow keys, Space, Enter, typing): no
 mouse, no locator.click/fill/check. Locators only read what is drawn. Each control used must show
@@ -11,7 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from course.content.loader import load_quiz
 from course.content.questions import (
     Matching,
     MultipleChoice,
@@ -22,13 +25,18 @@ from course.content.questions import (
 )
 from course.formatting import format_percent
 from course.quiz.grading import right_response
-from tests.e2e.conftest import assert_no_exception, open_app_page, wait_until_loaded
-from tests.helpers import shipped_course
+from tests.e2e.conftest import (
+    EVERY_TYPE_QUIZ,
+    assert_no_exception,
+    open_app_page,
+    wait_until_loaded,
+)
 from tools.streamlit_server import Server
 
-COURSE = shipped_course()
-# Single and multiple choice, true/false, ordering and matching (select boxes), a number typed.
-QUIZ = COURSE.quizzes["ong-facebook"]
+# Single and multiple choice, true/false, matching and ordering (select boxes), words and numbers
+# typed.
+QUIZ = load_quiz(EVERY_TYPE_QUIZ)
+RING_DRAWN_WITHIN = 2_000  # ms
 TRIES = 120  # more key presses than the page has stops: Tab goes round the whole page
 
 # What the keyboard is on: its kind, accessible name, state, and the option a list highlights.
@@ -85,9 +93,11 @@ def press_until(
 
 def assert_focus_ring(page: Page, seen: set[str]) -> None:
     """The focused control shows a visible ring; note its kind."""
-    page.wait_for_timeout(250)  # Streamlit animates its focus styles
     now = focused(page)
-    assert page.evaluate(FOCUS_RING), f"pas d'indicateur de focus visible sur {now}"
+    try:  # Streamlit animates its focus styles: the ring may take a moment to be drawn whole
+        page.wait_for_function(FOCUS_RING, timeout=RING_DRAWN_WITHIN)
+    except PlaywrightTimeoutError:
+        raise AssertionError(f"pas d'indicateur de focus visible sur {now}") from None
     seen.add(now["kind"])
 
 
@@ -194,10 +204,10 @@ def answer(page: Page, question: Question, seen: set[str]) -> None:
 
 
 def test_a_learner_signs_up_and_passes_a_quiz_with_the_keyboard_alone(
-    page: Page, fresh_server: Server
+    page: Page, every_type_server: Server
 ) -> None:
     seen: set[str] = set()
-    open_app_page(page, f"{fresh_server.url}/evaluation?quiz={QUIZ.id}")
+    open_app_page(page, f"{every_type_server.url}/evaluation?quiz={QUIZ.id}")
     press_until(page, lambda now: now["name"] == "Aller au contenu", what="le lien d'évitement")
     assert_focus_ring(page, seen)
     page.keyboard.press("Enter")  # past the sidebar's links

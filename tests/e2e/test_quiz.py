@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
-from tests.helpers import FIXTURES, MATCHES, ORDER, VALID_COURSE
-from tools.streamlit_server import Server, start_server, stop_server
-
-
-@pytest.fixture(scope="module")
-def quiz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("course") / "content"
-    shutil.copytree(VALID_COURSE, root)
-    shutil.copy(FIXTURES / "grading" / "tous-les-types.yaml", root / "quizzes")
-    env = {"COURSE_CONTENT_DIR": str(root), "COURSE_DATA_DIR": str(tmp_path_factory.mktemp("data"))}
-    server = start_server(tmp_path_factory.mktemp("logs"), env=env)
-    yield server
-    stop_server(server)
+from tests.helpers import MATCHES, ORDER
+from tools.streamlit_server import Server
 
 
 def choose(page: Page, label: str, value: str) -> None:
@@ -34,8 +19,10 @@ def click(page: Page, name: str) -> None:
     wait_for_rerun(page)
 
 
-def test_a_quiz_of_every_type_completes_in_the_browser(page: Page, quiz_server: Server) -> None:
-    open_app_page(page, f"{quiz_server.url}/evaluation?quiz=tous-les-types")
+def test_a_quiz_of_every_type_completes_in_the_browser(
+    page: Page, every_type_server: Server
+) -> None:
+    open_app_page(page, f"{every_type_server.url}/evaluation?quiz=tous-les-types")
     page.get_by_label("Votre nom, tel qu'il figurera sur l'attestation").fill("Zoé Testeuse")
     click(page, "Commencer mon parcours")
     click(page, "Commencer le quiz")
