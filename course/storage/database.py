@@ -102,6 +102,10 @@ def _enable_wal(cursor: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")  # a lasting lock: let its error through
 
 
+# How long a transaction waits for another program's lock before the page asks to try again.
+BUSY_TIMEOUT_MS = 10_000
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Busy timeout, WAL and foreign keys on every connection; BEGIN IMMEDIATE for every transaction."""
 
@@ -109,7 +113,7 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # let SQLAlchemy's BEGIN below take over
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         _enable_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()

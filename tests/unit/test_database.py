@@ -54,6 +54,16 @@ def test_a_naive_utc_value_already_stored_reads_back_aware(tmp_path: Path) -> No
     assert found is not None and found.created_at == NOW and found.created_at.tzinfo is UTC
 
 
+def test_a_sqlite_transaction_waits_ten_seconds_for_another_s_lock(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'course.sqlite3'}")
+    try:
+        with store.engine.connect() as connection:
+            waits = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+    finally:
+        store.engine.dispose()
+    assert waits == 10_000  # ms; the app's fault tests shorten it (tests/app/test_faults.py)
+
+
 def test_fetch_one_builds_the_first_row_or_gives_none(store: Store) -> None:
     learner, _ = store.learners.create("Zoé", now=NOW)
     query = select(learners).where(learners.c.id == learner.id)
