@@ -175,6 +175,7 @@ def _certificate(course: Course, store: Store, learner: Learner, progress: Progr
         data=lambda: certificate_pdf(store, data),
         file_name=f"attestation-{issued.code}.pdf",
         mime="application/pdf",
+        on_click="ignore",
         type="primary",
         icon=":material/download:",
     )
@@ -249,6 +250,7 @@ def _action_plan(store: Store, learner: Learner, progress: Progress) -> None:
         data=lambda: action_plan(learner.name, progress, answers, today),
         file_name="plan-d-action-reseaux-sociaux.md",
         mime="text/markdown",
+        on_click="ignore",
         icon=":material/checklist:",
     )
 
@@ -263,6 +265,7 @@ def _my_data(store: Store, learner: Learner, site: Site) -> None:
         data=lambda: json.dumps(learner_data(store, learner.id), ensure_ascii=False, indent=2),
         file_name="mes-donnees-formation.json",
         mime="application/json",
+        on_click="ignore",
         icon=":material/download:",
     )
     with st.expander("Effacer mon parcours"):

@@ -160,6 +160,7 @@ def _show(result: dict[str, Any]) -> None:
         data=lambda: _pdf(result["text"]),
         file_name=f"{FILE_STEM}.pdf",
         mime="application/pdf",
+        on_click="ignore",
         icon=":material/picture_as_pdf:",
     )
     st.markdown(
