@@ -20,8 +20,6 @@ from course.storage.store import Store
 from tests.helpers import FIXTURES, VALID_COURSE
 from tools.postgres_server import PostgresServer, start_postgres
 
-TESTS = Path(__file__).resolve().parent
-
 
 def pytest_configure(config: pytest.Config) -> None:
     """One server secret for the whole run, in the environment: the stores a test opens, the
@@ -31,16 +29,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that uses the PostgreSQL server says so (`postgres`), and is an `integration` test.
-    The browser tests run first: xdist hands out whole files in this order (--dist loadfile), so
-    the last files given out are small ones, and no worker is left alone with a long browser file
-    at the end while the other waits (measured: 43 s of one idle core at the end of a run)."""
+    """A test that uses the PostgreSQL server says so (`postgres`), and is an `integration` test."""
     for item in items:
         if "postgres_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.postgres)
         if item.get_closest_marker("postgres"):
             item.add_marker(pytest.mark.integration)
-    items.sort(key=lambda item: 0 if "e2e" in Path(item.path).relative_to(TESTS).parts else 1)
 
 
 @pytest.fixture
