@@ -45,7 +45,9 @@ def valid_course() -> Course:
     return loaded_course(VALID_COURSE)
 
 
-# The right answers to tests/fixtures/grading/tous-les-types.yaml, in `grade` form.
+# One question of each type: the quiz the tests of grading, storage, exports and quiz pages share.
+EVERY_TYPE_QUIZ = FIXTURES / "grading" / "tous-les-types.yaml"
+# The right answers to EVERY_TYPE_QUIZ, in `grade` form.
 MATCHES = {
     "Avatar": "Image qui vous représente",
     "Mur": "Espace où les amis laissent des messages",

@@ -22,7 +22,7 @@ from course.content.questions import (
 )
 from course.formatting import format_number
 from tests.app.conftest import held_code, open_page, open_resume_link, sign_up
-from tests.helpers import FIXTURES, MATCHES, ORDER, shipped_course
+from tests.helpers import EVERY_TYPE_QUIZ, MATCHES, ORDER, shipped_course
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def quiz_app(
     monkeypatch: pytest.MonkeyPatch,
 ) -> AppTest:
     root = course_copy()
-    shutil.copy(FIXTURES / "grading" / "tous-les-types.yaml", root / "quizzes")
+    shutil.copy(EVERY_TYPE_QUIZ, root / "quizzes")
     monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path / "data"))
     started = app(str(root))
     started.query_params["quiz"] = "tous-les-types"

@@ -15,7 +15,7 @@ from course.storage.schema import attempts
 from course.storage.store import Store
 from tests.app.conftest import open_page, sign_up
 from tests.app.test_quiz import answer_current, button
-from tests.helpers import FIXTURES
+from tests.helpers import EVERY_TYPE_QUIZ
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def quiz_with(
     def open_quiz(settings: str) -> AppTest:
         root = course_copy()
         quiz = root / "quizzes" / "tous-les-types.yaml"
-        shutil.copy(FIXTURES / "grading" / "tous-les-types.yaml", quiz)
+        shutil.copy(EVERY_TYPE_QUIZ, quiz)
         quiz.write_text(quiz.read_text().replace("pass_mark: 60\n", f"pass_mark: 60\n{settings}"))
         monkeypatch.setenv("COURSE_DATA_DIR", str(data_dir))
         started = app(str(root))

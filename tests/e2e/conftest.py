@@ -13,10 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
-from tests.helpers import FIXTURES, VALID_COURSE
+from tests.helpers import EVERY_TYPE_QUIZ, VALID_COURSE
 from tools.streamlit_server import Server, start_server, stop_server
-
-EVERY_TYPE_QUIZ = FIXTURES / "grading" / "tous-les-types.yaml"
 
 TRAINER_PASSWORD = "Formateur-e2e-2026"  # the trainer's password on `fresh_server`
 PHONE_SIZE: ViewportSize = {"width": 375, "height": 800}

@@ -26,11 +26,11 @@ from course.content.questions import (
 from course.formatting import format_percent
 from course.quiz.grading import right_response
 from tests.e2e.conftest import (
-    EVERY_TYPE_QUIZ,
     assert_no_exception,
     open_app_page,
     wait_until_loaded,
 )
+from tests.helpers import EVERY_TYPE_QUIZ
 from tools.streamlit_server import Server
 
 # Single and multiple choice, true/false, matching and ordering (select boxes), words and numbers

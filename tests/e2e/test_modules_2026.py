@@ -44,8 +44,8 @@ COURSE = load_course(content_dir_from_env())
 NEW_MODULES = ["reseaux-2026", "securite", "droit-image", "moderation", "mesurer"]
 LESSONS: dict[str, Lesson] = {lesson.id: lesson for lesson in COURSE.lessons}
 SIZES: dict[str, Screen] = {"1280": DESKTOP, "375": PHONE}
-MARKUP = "<b>x</b> **x**"
-RESULT_WAIT = 20_000  # ms: on 2 shared cores, a result may take longer than expect's 5 s  # what a learner might type: it must stay text
+MARKUP = "<b>x</b> **x**"  # what a learner might type: it must stay text
+RESULT_WAIT = 20_000  # ms: on 2 shared cores, a result may take longer than expect's 5 s
 
 
 def assert_accessible(page: Page) -> None:

@@ -1,7 +1,7 @@
 """Every kind of page on a 375 px phone: nothing scrolls sideways, no tap target is under 24 px.
 With $COURSE_E2E_ARTIFACTS set, a full-page screenshot of each is written there for a person to
-look at: cut text, overlaps (tests/e2e/captures.py). A table scrolling inside its
-own frame is fine; the page itself must not.
+look at: cut text, overlaps (tests/e2e/captures.py). A table scrolling inside its own frame is
+fine; the page itself must not.
 """
 
 from __future__ import annotations

@@ -16,10 +16,10 @@ from course.storage.learners import Learner
 from course.storage.store import Store
 from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshop, Workshops
-from tests.helpers import FIXTURES, VALID_COURSE
+from tests.helpers import EVERY_TYPE_QUIZ, VALID_COURSE
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 10:00 in Paris
-ALL_TYPES = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
+ALL_TYPES = load_quiz(EVERY_TYPE_QUIZ)
 
 
 def group_course() -> Course:

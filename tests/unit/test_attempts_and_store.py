@@ -9,9 +9,9 @@ from course.content.loader import load_quiz
 from course.content.questions import Ordering
 from course.quiz.attempts import Attempt, drawn_questions, presented_order
 from course.storage.store import Store
-from tests.helpers import FIXTURES, PERFECT
+from tests.helpers import EVERY_TYPE_QUIZ, PERFECT
 
-QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
+QUIZ = load_quiz(EVERY_TYPE_QUIZ)
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 

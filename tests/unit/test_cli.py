@@ -25,7 +25,14 @@ from course.quiz.attempts import Attempt
 from course.quiz.grading import QuizResult
 from course.storage.learners import Learner
 from course.storage.store import Store
-from tests.helpers import PROJECT_ROOT, VALID_COURSE, Ran, run_course, shipped_course
+from tests.helpers import (
+    EVERY_TYPE_QUIZ,
+    PROJECT_ROOT,
+    VALID_COURSE,
+    Ran,
+    run_course,
+    shipped_course,
+)
 
 
 def run_validate(*args: str, env: dict[str, str] | None = None) -> Ran:
@@ -124,7 +131,6 @@ def test_a_terminal_that_cannot_show_accents_gets_the_messages_without_a_traceba
 # --- grade --record, certificate, verify ------------------------------------------------------
 
 GRADING = PROJECT_ROOT / "tests" / "fixtures" / "grading"
-ALL_TYPES = GRADING / "tous-les-types.yaml"
 PARTIAL = GRADING / "responses" / "partiel.json"
 PERFECT = GRADING / "responses" / "parfait.json"
 CODE = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}\b")
@@ -145,7 +151,7 @@ def run_cli(*args: str, data_dir: Path, env: dict[str, str] | None = None) -> Ra
 def record(name: str, data_dir: Path, responses: Path = PARTIAL, *extra: str) -> Ran:
     return run_cli(
         "grade",
-        str(ALL_TYPES),
+        str(EVERY_TYPE_QUIZ),
         str(responses),
         "--learner",
         name,
@@ -195,7 +201,7 @@ def test_grade_record_creates_the_learner_and_stores_the_graded_attempt(
     assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)  # stdout is the JSON alone, as without --record
     assert printed == json.loads(
-        run_cli("grade", str(ALL_TYPES), str(PARTIAL), data_dir=data_dir).stdout
+        run_cli("grade", str(EVERY_TYPE_QUIZ), str(PARTIAL), data_dir=data_dir).stdout
     )
     code = CODE.search(result.stderr)
     assert code is not None
@@ -203,8 +209,11 @@ def test_grade_record_creates_the_learner_and_stores_the_graded_attempt(
     learner = sqlite_store.learners.by_code(code.group())  # the code printed opens the record
     assert learner is not None and learner.name == "Zoé N’Diaye"
     [finished] = sqlite_store.attempts.finished(learner.id)
-    quiz = load_quiz(ALL_TYPES)
-    assert (finished.quiz_id, finished.quiz_hash) == (quiz.id, file_hash(ALL_TYPES.read_bytes()))
+    quiz = load_quiz(EVERY_TYPE_QUIZ)
+    assert (finished.quiz_id, finished.quiz_hash) == (
+        quiz.id,
+        file_hash(EVERY_TYPE_QUIZ.read_bytes()),
+    )
     assert (finished.score, finished.max_score, finished.passed) == (
         printed["score"],
         printed["max_score"],
@@ -246,7 +255,7 @@ def test_an_ambiguous_name_exits_2_and_points_to_the_resume_code(
     )
     by_code = run_cli(
         "grade",
-        str(ALL_TYPES),
+        str(EVERY_TYPE_QUIZ),
         str(PARTIAL),
         "--code",
         code.lower().replace("-", " "),
@@ -270,7 +279,7 @@ def test_an_ambiguous_name_exits_2_and_points_to_the_resume_code(
 def test_recording_without_a_usable_learner_exits_2_in_french(
     data_dir: Path, sqlite_store: Store, args: list[str], message: str
 ) -> None:
-    result = run_cli("grade", str(ALL_TYPES), str(PARTIAL), *args, data_dir=data_dir)
+    result = run_cli("grade", str(EVERY_TYPE_QUIZ), str(PARTIAL), *args, data_dir=data_dir)
     assert_french_failure(result, 2)
     assert message in result.stderr
     assert sqlite_store.learners.named("Zoé") == []

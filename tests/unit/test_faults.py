@@ -15,11 +15,11 @@ import pytest
 from course.content.loader import load_quiz
 from course.quiz.attempts import Attempt
 from course.storage.store import Store
-from tests.helpers import FIXTURES, PERFECT, PROJECT_ROOT
+from tests.helpers import EVERY_TYPE_QUIZ, PERFECT, PROJECT_ROOT
 
 pytestmark = pytest.mark.integration  # servers as real processes, killed midway
 
-QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
+QUIZ = load_quiz(EVERY_TYPE_QUIZ)
 LEARNERS = 50
 SERVERS = 2
 

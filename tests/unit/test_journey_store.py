@@ -13,9 +13,9 @@ from course.quiz.attempts import Attempt
 from course.storage.guard import Guard, client_key
 from course.storage.personal_data import learner_data
 from course.storage.store import Store
-from tests.helpers import FIXTURES
+from tests.helpers import EVERY_TYPE_QUIZ
 
-QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
+QUIZ = load_quiz(EVERY_TYPE_QUIZ)
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 

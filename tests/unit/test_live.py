@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from course.content.loader import load_quiz
 from course.workshop.live import answer_distribution, right_answer_text, score_live_answer
-from tests.helpers import FIXTURES, PERFECT
+from tests.helpers import EVERY_TYPE_QUIZ, PERFECT
 
-QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
+QUIZ = load_quiz(EVERY_TYPE_QUIZ)
 QUESTIONS = {question.id: question for question in QUIZ.questions}
 
 

@@ -21,15 +21,13 @@ from course.paper.typed_answers import CellError, read_cell, read_row
 from course.quiz.grading import grade_quiz
 from course.storage.store import Store
 from course.workshop.workshops import Workshops
-from tests.helpers import FIXTURES, PERFECT, shipped_course
+from tests.helpers import EVERY_TYPE_QUIZ, PERFECT, shipped_course
 from tests.paper_helpers import key_letters, right_cells
-
-ALL_TYPES = FIXTURES / "grading" / "tous-les-types.yaml"
 
 
 @pytest.fixture(scope="module")
 def quiz() -> Quiz:
-    return load_quiz(ALL_TYPES)
+    return load_quiz(EVERY_TYPE_QUIZ)
 
 
 def perfect_cells(quiz: Quiz) -> dict[str, str]:
@@ -156,7 +154,7 @@ def _row(line: int, name: str, cells: dict[str, str]) -> GridRow:
 def test_rows_are_recorded_a_typo_refuses_only_its_row_and_a_new_name_gets_a_code(
     store: Store, quiz: Quiz
 ) -> None:
-    quiz_hash = file_hash(ALL_TYPES.read_bytes())
+    quiz_hash = file_hash(EVERY_TYPE_QUIZ.read_bytes())
     existing, _ = store.learners.create("Zoé N’Diaye")
     rows = [
         _row(1, "Zoé N’Diaye", perfect_cells(quiz)),
@@ -190,7 +188,7 @@ def test_rows_are_recorded_a_typo_refuses_only_its_row_and_a_new_name_gets_a_cod
 
 
 def test_the_same_sheet_entered_twice_counts_once(store: Store, quiz: Quiz) -> None:
-    quiz_hash = file_hash(ALL_TYPES.read_bytes())
+    quiz_hash = file_hash(EVERY_TYPE_QUIZ.read_bytes())
     first = record_grid(store, quiz, quiz_hash, [_row(1, "Lou Petit", perfect_cells(quiz))])
     # Typed again, written differently (same answers): recorded once.
     again_cells = perfect_cells(quiz) | {"2": "ABD", "1": "b"}
@@ -208,7 +206,7 @@ def test_the_same_sheet_entered_twice_counts_once(store: Store, quiz: Quiz) -> N
 def test_a_name_twice_in_one_grid_and_an_ambiguous_name_are_refused(
     store: Store, quiz: Quiz
 ) -> None:
-    quiz_hash = file_hash(ALL_TYPES.read_bytes())
+    quiz_hash = file_hash(EVERY_TYPE_QUIZ.read_bytes())
     store.learners.create("Alex Roy")
     store.learners.create("Alex Roy")
     rows = [
@@ -228,7 +226,7 @@ def test_a_name_twice_in_one_grid_and_an_ambiguous_name_are_refused(
 def test_a_workshop_member_is_found_by_name_and_a_new_one_joins_it(
     store: Store, quiz: Quiz
 ) -> None:
-    quiz_hash = file_hash(ALL_TYPES.read_bytes())
+    quiz_hash = file_hash(EVERY_TYPE_QUIZ.read_bytes())
     workshops = Workshops(store)
     workshop = workshops.open_workshop("Atelier papier", False)
     member, _ = store.learners.create("Alex Roy")
@@ -243,7 +241,7 @@ def test_a_workshop_member_is_found_by_name_and_a_new_one_joins_it(
 
 def test_max_attempts_is_respected(store: Store, quiz: Quiz) -> None:
     limited = quiz.model_copy(update={"max_attempts": 1})
-    quiz_hash = file_hash(ALL_TYPES.read_bytes())
+    quiz_hash = file_hash(EVERY_TYPE_QUIZ.read_bytes())
     record_grid(store, limited, quiz_hash, [_row(1, "Noé Blanc", perfect_cells(quiz))])
     again = record_grid(store, limited, quiz_hash, [_row(1, "Noé Blanc", perfect_cells(quiz))])
     assert again[0].status == "already"  # the same sheet: not an attempt more

@@ -32,10 +32,10 @@ from course.quiz.grading import (
 )
 from course.quiz.response_text import describe_response
 from course.workshop.live import score_live_answer
-from tests.helpers import FIXTURES, Ran, run_course
+from tests.helpers import EVERY_TYPE_QUIZ, FIXTURES, Ran, run_course
 
 GRADING = FIXTURES / "grading"
-QUIZ = load_quiz(GRADING / "tous-les-types.yaml")
+QUIZ = load_quiz(EVERY_TYPE_QUIZ)
 Q = {question.id: question for question in QUIZ.questions}
 
 
@@ -321,7 +321,7 @@ def test_a_quiz_score_always_lies_between_0_and_the_maximum(responses: dict[str,
 # --- The `grade` command: hand-made paper quizzes -----------------------------------------
 
 
-def run_grade(responses: str, quiz: Path = GRADING / "tous-les-types.yaml") -> Ran:
+def run_grade(responses: str, quiz: Path = EVERY_TYPE_QUIZ) -> Ran:
     return run_course("grade", str(quiz), str(GRADING / "responses" / responses))
 
 
@@ -412,7 +412,7 @@ def test_right_response_scores_full_marks_on_every_shipped_question() -> None:
 def test_grade_refuses_an_integer_of_thousands_of_digits_in_french(tmp_path: Path) -> None:
     responses = tmp_path / "enorme.json"
     responses.write_text('{"nombre": ' + "9" * 5000 + "}", encoding="utf-8")
-    result = run_course("grade", str(GRADING / "tous-les-types.yaml"), str(responses))
+    result = run_course("grade", str(EVERY_TYPE_QUIZ), str(responses))
     assert (result.returncode, result.stdout) == (2, "")
     assert "enorme.json\u202f: JSON invalide" in result.stderr
     assert "Traceback" not in result.stderr

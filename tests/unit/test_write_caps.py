@@ -15,9 +15,9 @@ from course.content.loader import load_quiz
 from course.quiz.attempts import ANSWERS_PER_QUESTION, Attempt
 from course.storage.guard import POLICIES, Guard
 from course.storage.store import Store
-from tests.helpers import FIXTURES
+from tests.helpers import EVERY_TYPE_QUIZ
 
-QUIZ = load_quiz(FIXTURES / "grading" / "tous-les-types.yaml")
+QUIZ = load_quiz(EVERY_TYPE_QUIZ)
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
