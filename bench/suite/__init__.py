@@ -1,6 +1,7 @@
 """The benchmark suite: every figure beside the hello-world app (bench/hello_app.py), one command.
 
-How to run it, from the project folder (Chromium at /usr/bin/chromium or $COURSE_CHROMIUM):
+How to run it, from the project folder (Chromium: $COURSE_CHROMIUM, else Debian's headless build,
+else /usr/bin/chromium):
 
     .venv/bin/python -m bench.suite            # full run (the page bursts take most of it)
     .venv/bin/python -m bench.suite --quick    # fewer repetitions
