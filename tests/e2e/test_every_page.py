@@ -4,11 +4,12 @@ finds no serious or critical violation (Streamlit's own markup included: nothing
 and it shows exactly the mock-up cards and illustrations its content declares, each a visible
 image named by its alt.
 
-The pages are opened in a browser context of their own, empty at the start (no cache), whose
-every request is recorded: a page's first visit fetches everything it needs, so what it
-requests while it is open is all it could fetch. The tests only read the page (axe reads it
-too), so opening it once per worker serves them all (pytest groups a class's tests by their
-`scope="class"` parameter); each test still passes or fails on its own.
+The pages are opened one after the other in a tab of a browser context of their own, empty at
+the start (no cache), whose every request is recorded: the first page's visit fetches everything
+Streamlit needs, and each page fetches what it needs itself, so what the tab requests while a page
+is open is all that page could fetch. The tests only read the page (axe reads it too), so opening
+it once per worker serves them all (pytest groups a class's tests by their `scope="class"`
+parameter); each test still passes or fails on its own.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, Request, WebSocket, expect
 
 from tests.e2e.conftest import (
     DESKTOP,
@@ -79,23 +80,28 @@ class OpenedPage:
 
 
 @pytest.fixture(scope="module")
-def first_visit(browser: Browser) -> Iterator[BrowserContext]:
-    """A desktop browser of its own, empty at the start: nothing comes from an earlier cache."""
+def first_visit(browser: Browser) -> Iterator[Page]:
+    """A desktop tab in a browser of its own, empty at the start: nothing comes from an earlier
+    cache."""
     context = new_context(browser, DESKTOP)
-    yield context
+    yield context.new_page()
     context.close()
 
 
 @pytest.fixture(scope="class")
-def opened(first_visit: BrowserContext, fresh_server: Server, path: str) -> Iterator[OpenedPage]:
-    tab = first_visit.new_page()
-    page = OpenedPage(tab)
-    tab.on("request", lambda request: page.requested.append(request.url))
-    tab.on("websocket", lambda websocket: page.requested.append(websocket.url))
-    open_app_page(tab, f"{fresh_server.url}/{path}")
-    wait_until_loaded(tab)  # lazily loaded widgets and charts drawn, not their skeletons
+def opened(first_visit: Page, fresh_server: Server, path: str) -> Iterator[OpenedPage]:
+    page = OpenedPage(first_visit)
+
+    def record(request: Request | WebSocket) -> None:
+        page.requested.append(request.url)
+
+    first_visit.on("request", record)
+    first_visit.on("websocket", record)
+    open_app_page(first_visit, f"{fresh_server.url}/{path}")
+    wait_until_loaded(first_visit)  # lazily loaded widgets and charts drawn, not their skeletons
     yield page
-    tab.close()
+    first_visit.remove_listener("request", record)
+    first_visit.remove_listener("websocket", record)
 
 
 def declared_figures(path: str) -> list[tuple[str, str]]:

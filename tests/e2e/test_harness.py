@@ -22,7 +22,9 @@ from tools.streamlit_server import Server
 SLIDES = lesson_slides(shipped_course().lesson("bases"))  # type: ignore[arg-type]
 
 LEAVE_TRACES = """() => { localStorage.setItem('trace', 'left by a test');
+    sessionStorage.setItem('trace', 'left by a test');
     document.cookie = 'trace=left; max-age=3600'; return localStorage.length; }"""
+TRACES_LEFT = """() => [localStorage.getItem('trace'), sessionStorage.getItem('trace')]"""
 
 
 def test_a_test_s_storage_and_cookies_are_wiped_for_the_next(
@@ -33,11 +35,14 @@ def test_a_test_s_storage_and_cookies_are_wiped_for_the_next(
         open_app_page(first, server.url)
         assert first.evaluate(LEAVE_TRACES) >= 1
         assert first.context.cookies()
+        first.set_viewport_size({"width": 500, "height": 500})  # as a full-page capture does
         shared_browsing.wipe()
 
         second = shared_browsing.new_tab(screen)
+        assert second.url == "about:blank"  # the tab kept from the test before, emptied
+        assert second.viewport_size == {"width": screen.width, "height": screen.height}
         open_app_page(second, server.url)
-        assert second.evaluate("() => localStorage.getItem('trace')") is None
+        assert second.evaluate(TRACES_LEFT) == [None, None]
         assert not [c for c in second.context.cookies() if c["name"] == "trace"]
         shared_browsing.wipe()
 
@@ -72,6 +77,7 @@ def test_the_next_test_s_tab_loads_streamlit_s_scripts_from_the_cache(
     open_app_page(tab, server.url)
     assert scripts, "aucun script chargé"
     assert set(scripts) <= cached, [url for key, url in scripts.items() if key not in cached]
+    devtools.detach()
     shared_browsing.wipe()
 
 
