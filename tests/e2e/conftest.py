@@ -204,14 +204,15 @@ class _Shared:
             )
 
     def _empty_kept_tab(self) -> None:
-        """Back to a blank page (which ends its Streamlit session) at its screen's size;
-        replaced if its test closed it. Its session storage goes with the site's local storage
-        (Storage.clearDataForOrigin clears both)."""
+        """Back to a blank page (which ends its Streamlit session) at its screen's size, the
+        mouse in the corner; replaced if its test closed it. Its session storage goes with the
+        site's local storage (Storage.clearDataForOrigin clears both)."""
         if self._kept.is_closed():
             self._keep(self.context.new_page())
             return
         self._kept.goto("about:blank")
         self._kept.set_viewport_size(self._size)
+        self._kept.mouse.move(0, 0)  # no hover left over the next test's page
         self._kept_handed_out = False
 
 
