@@ -143,8 +143,8 @@ class SharedBrowsing:
     its compiled scripts from the tab's process, about a third less CPU again than a new tab
     (measured: 1.2 s of CPU a page against 1.9 s). After each test its other tabs are closed, the
     kept one goes back to a blank page at its screen's size, and the cookies and storage (session
-    storage too) of every site they opened are wiped, so no test sees what another
-    left (test_harness.py checks it). A test that listens to a tab's events (page.on) makes its
+    storage too) of every site they opened are wiped, so no test sees what another left
+    (test_harness.py checks it). A test that listens to a tab's events (page.on) makes its
     own context (new_context), as do tests about a second device, a first visit or the network."""
 
     def __init__(self, browser: Browser) -> None:
@@ -250,10 +250,12 @@ def page(new_tab: NewTab) -> Page:
 
 
 def open_app_page(page: Page, url: str) -> None:
-    """Go to a page and wait until Streamlit has drawn it (title shown, script finished)."""
+    """Go to a page and wait until Streamlit has drawn it whole: title shown, script finished,
+    no element still waiting for its code (wait_until_loaded). Until a text field's code comes, a
+    skeleton stands in for it that Tab passes over and fill() cannot reach."""
     page.goto(url)
     page.locator("h1").first.wait_for(timeout=30_000)
-    wait_for_rerun(page)
+    wait_until_loaded(page)
 
 
 # Drawn means: every script run the page asked for is over (script_runs.js) and Streamlit knows it

@@ -5,9 +5,9 @@ and it shows exactly the mock-up cards and illustrations its content declares, e
 image named by its alt.
 
 The pages are opened one after the other in a tab of a browser context of their own, empty at
-the start (no cache), whose every request is recorded: the first page's visit fetches everything
-Streamlit needs, and each page fetches what it needs itself, so what the tab requests while a page
-is open is all that page could fetch. The tests only read the page (axe reads it too), so opening
+the start (no cache), whose every request is recorded while a page is opened: a resource is
+fetched the first time a page needs it, so anything fetched from another host shows under the
+first page that asks for it. The tests only read the page (axe reads it too), so opening
 it once per worker serves them all (pytest groups a class's tests by their `scope="class"`
 parameter); each test still passes or fails on its own.
 """
@@ -27,7 +27,6 @@ from tests.e2e.conftest import (
     assert_no_exception,
     new_context,
     open_app_page,
-    wait_until_loaded,
 )
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.e2e.test_browse import accessible_name
@@ -98,7 +97,6 @@ def opened(first_visit: Page, fresh_server: Server, path: str) -> Iterator[Opene
     first_visit.on("request", record)
     first_visit.on("websocket", record)
     open_app_page(first_visit, f"{fresh_server.url}/{path}")
-    wait_until_loaded(first_visit)  # lazily loaded widgets and charts drawn, not their skeletons
     yield page
     first_visit.remove_listener("request", record)
     first_visit.remove_listener("websocket", record)

@@ -208,9 +208,6 @@ def test_a_learner_signs_up_and_passes_a_quiz_with_the_keyboard_alone(
 ) -> None:
     seen: set[str] = set()
     open_app_page(page, f"{every_type_server.url}/evaluation?quiz={QUIZ.id}")
-    # Streamlit fetches a text field's code lazily: until it comes, a skeleton that Tab passes
-    # over stands in for the name field (seen under load: Tab reached the code field first).
-    wait_until_loaded(page)
     press_until(page, lambda now: now["name"] == "Aller au contenu", what="le lien d'évitement")
     assert_focus_ring(page, seen)
     page.keyboard.press("Enter")  # past the sidebar's links

@@ -237,7 +237,6 @@ def test_a_new_module_reads_well_on_a_phone_with_its_exercise_done(
 ) -> None:
     page, lesson = phone_page, LESSONS[lesson_id]
     open_app_page(page, f"{fresh_server.url}/{lesson_id}")
-    wait_until_loaded(page)
     assert_module_drawn(page, lesson)
     show_result(page, lesson_id)
     assert_reads_well(page, lesson_id)
@@ -252,7 +251,6 @@ def test_a_new_module_reads_well_on_a_phone_with_its_exercise_done(
 
 def open_exercise(page: Page, server: Server, lesson_id: str) -> Locator:
     open_app_page(page, f"{server.url}/{lesson_id}")
-    wait_until_loaded(page)
     assert_module_drawn(page, LESSONS[lesson_id])
     box = exercise_box(page, EXERCISES[lesson_id].id)
     box.scroll_into_view_if_needed()

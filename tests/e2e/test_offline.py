@@ -114,7 +114,6 @@ def _trainer_and_phone(desktop: Page, phone: Page, server: Server) -> None:
         desktop.get_by_role("tab", name=tab).click()
         wait_until_loaded(desktop)
     open_app_page(desktop, f"{server.url}/presentation")
-    wait_until_loaded(desktop)
 
 
 def test_a_search_a_quiz_and_the_resume_qr_code_fetch_nothing_from_elsewhere(
