@@ -186,6 +186,7 @@ def _certificate(course: Course, store: Store, learner: Learner, progress: Progr
             file_name=f"badge-{issued.code}.json",
             mime="application/json",
             icon=":material/verified:",
+            on_click="ignore",
         )
     st.markdown(
         f"Code de vérification\u202f: **{issued.code}**. Toute personne peut vérifier "

@@ -164,9 +164,13 @@ def test_the_open_badge_is_hosted_until_the_record_is_erased(
     first = COURSE.lessons[0].meta.title
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("link", name=f"1. {first} (en cours)", exact=True)).to_be_visible()
+    runs_asked = page.evaluate("window.__scriptRuns.lastAsked")
     with page.expect_download() as download:
         page.get_by_role("button", name="Télécharger mon badge (Open Badges)").click()
     earned = json.loads(Path(download.value.path()).read_bytes())
+    wait_for_rerun(page)
+    # A download leaves the page as it is: no run greys it while the learner reads on.
+    assert page.evaluate("window.__scriptRuns.lastAsked") == runs_asked
     verification = re.search(r"code=([0-9A-Z-]+)", earned["evidence"])
     assert verification is not None
     certificate = verification.group(1)
@@ -187,6 +191,9 @@ def test_the_open_badge_is_hosted_until_the_record_is_erased(
 
     page.get_by_text("Effacer mon parcours").first.click()
     page.get_by_text("Je comprends que l'effacement est définitif.").click()
+    expect(
+        page.get_by_role("checkbox", name="Je comprends que l'effacement est définitif.")
+    ).to_be_checked()
     wait_for_rerun(page)
     page.get_by_role("button", name="Effacer mon parcours").click()
     wait_for_rerun(page)

@@ -147,6 +147,7 @@ def _show(result: dict[str, Any]) -> None:
         file_name=f"{FILE_STEM}.md",
         mime="text/markdown",
         icon=":material/download:",
+        on_click="ignore",
     )
     text.download_button(
         "Télécharger (texte)",
@@ -154,6 +155,7 @@ def _show(result: dict[str, Any]) -> None:
         file_name=f"{FILE_STEM}.txt",
         mime="text/plain",
         icon=":material/description:",
+        on_click="ignore",
     )
     pdf.download_button(
         "Télécharger (PDF)",

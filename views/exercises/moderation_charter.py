@@ -174,6 +174,7 @@ def _show(result: dict[str, Any]) -> None:
         file_name="charte-de-moderation.md",
         mime="text/markdown",
         icon=":material/download:",
+        on_click="ignore",
     )
     text_column.download_button(
         "Télécharger le texte (.txt)",
@@ -181,6 +182,7 @@ def _show(result: dict[str, Any]) -> None:
         file_name="charte-de-moderation.txt",
         mime="text/plain",
         icon=":material/download:",
+        on_click="ignore",
     )
     st.caption(
         "Publiez-la dans la présentation de votre page ou dans une publication épinglée. "
