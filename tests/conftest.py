@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,12 +30,37 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that uses the PostgreSQL server says so (`postgres`), and is an `integration` test."""
+    """A test that uses the PostgreSQL server says so (`postgres`), and is an `integration` test.
+    The longest files run first (run_longest_files_first)."""
     for item in items:
         if "postgres_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.postgres)
         if item.get_closest_marker("postgres"):
             item.add_marker(pytest.mark.integration)
+    run_longest_files_first(items)
+
+
+# pytest-xdist hands whole files to its workers (`--dist loadfile`) in the order of the items. Its
+# own reordering (by number of tests, turned off in pyproject.toml) put the files with fewest
+# tests last: browser walks of one test, up to 40 s each, ran at the end on one worker while the
+# other core idled. The longest files go first: the browser's, then the content's (one
+# Grammalecte pass of 15 s or more), then the app's and the units'; within a folder, the files
+# with most tests first. The short files fill in at the end.
+FOLDERS_FIRST_TO_LAST = ("e2e", "content", "app", "unit")
+
+
+def run_longest_files_first(items: list[pytest.Item]) -> None:
+    """Sort the items by folder (FOLDERS_FIRST_TO_LAST), then by their file's number of tests,
+    most first; a file's tests stay together and in their order (the sort is stable)."""
+    tests_in = Counter(item.path for item in items)
+    root = Path(__file__).parent
+
+    def rank(item: pytest.Item) -> tuple[int, int]:
+        folder = item.path.relative_to(root).parts[0]
+        place = FOLDERS_FIRST_TO_LAST.index(folder) if folder in FOLDERS_FIRST_TO_LAST else -1
+        return (place, -tests_in[item.path])
+
+    items.sort(key=rank)
 
 
 @pytest.fixture
