@@ -7,7 +7,9 @@ image named by its alt.
 The pages are opened one after the other in a tab of a browser context of their own, empty at
 the start (no cache), whose every request is recorded while a page is opened: a resource is
 fetched the first time a page needs it, so anything fetched from another host shows under the
-first page that asks for it. The tests only read the page (axe reads it too), so opening
+first page that asks for it. The first page, and those whose address carries a query, are
+opened by their address; the others as the course's own links open them, through the browser's
+history, without loading the document again (the tab draws a page with about 40 % less CPU). The tests only read the page (axe reads it too), so opening
 it once per worker serves them all (pytest groups a class's tests by their `scope="class"`
 parameter); each test still passes or fails on its own.
 """
@@ -27,6 +29,7 @@ from tests.e2e.conftest import (
     assert_no_exception,
     new_context,
     open_app_page,
+    wait_until_loaded,
 )
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.e2e.test_browse import accessible_name
@@ -66,6 +69,7 @@ class OpenedPage:
 
     tab: Page
     requested: list[str] = field(default_factory=list)
+    by_address: bool = False  # opened by its address, not through the app
 
     def elsewhere(self, server: Server) -> list[str]:
         ours = urlsplit(server.url).netloc
@@ -87,6 +91,23 @@ def first_visit(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+# What Streamlit does when the browser goes back or forward to one of its pages: it runs that
+# page, as when one of its links is followed.
+GO_THROUGH_HISTORY = """address => {
+    history.pushState({}, '', address);
+    window.dispatchEvent(new PopStateEvent('popstate', {state: {}}));
+}"""
+
+
+def open_within_the_app(tab: Page, path: str) -> None:
+    """Open a page of the app already in the tab without loading the document again; wait
+    until its run is asked for, then drawn whole."""
+    asked = tab.evaluate("window.__scriptRuns.lastAsked")
+    tab.evaluate(GO_THROUGH_HISTORY, f"/{path}")
+    tab.wait_for_function(f"() => window.__scriptRuns.lastAsked > {asked}", timeout=30_000)
+    wait_until_loaded(tab)
+
+
 @pytest.fixture(scope="class")
 def opened(first_visit: Page, fresh_server: Server, path: str) -> Iterator[OpenedPage]:
     page = OpenedPage(first_visit)
@@ -96,7 +117,11 @@ def opened(first_visit: Page, fresh_server: Server, path: str) -> Iterator[Opene
 
     first_visit.on("request", record)
     first_visit.on("websocket", record)
-    open_app_page(first_visit, f"{fresh_server.url}/{path}")
+    if first_visit.url.startswith(fresh_server.url) and "?" not in path:
+        open_within_the_app(first_visit, path)
+    else:
+        open_app_page(first_visit, f"{fresh_server.url}/{path}")
+        page.by_address = True
     yield page
     first_visit.remove_listener("request", record)
     first_visit.remove_listener("websocket", record)
@@ -127,8 +152,8 @@ class TestEveryPage:
     def test_it_fetches_nothing_from_another_host(
         self, opened: OpenedPage, fresh_server: Server, path: str
     ) -> None:
-        address = f"{fresh_server.url}/{path}"
-        assert address in opened.requested  # the recorder saw the page's own request
+        if opened.by_address:  # the recorder saw the page's own request
+            assert f"{fresh_server.url}/{path}" in opened.requested
         assert opened.elsewhere(fresh_server) == []
 
     def test_axe_finds_no_serious_or_critical_violation(self, opened: OpenedPage) -> None:
