@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from streamlit.components.v2 import manifest_scanner
 from streamlit.navigation.page import StreamlitPage
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
@@ -23,6 +25,18 @@ def open_page(app: AppTest, url_path: str) -> AppTest:
     """
     app._page_hash = calc_hash(url_path)
     return app.run()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_scanned_once() -> Iterator[None]:
+    """Each AppTest looks for Streamlit components in every installed package's metadata on its
+    first run (a third of a second of CPU, a third of a short test's time); the packages do not
+    change during the run, so the first look serves every test. `streamlit run` looks once, at
+    its start."""
+    with pytest.MonkeyPatch.context() as patch:
+        scan = functools.cache(manifest_scanner.scan_component_manifests)
+        patch.setattr(manifest_scanner, "scan_component_manifests", scan)
+        yield
 
 
 @pytest.fixture
