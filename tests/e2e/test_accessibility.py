@@ -1,5 +1,6 @@
-"""axe-core in a real Chromium, beyond every page as it opens (test_every_page.py): Streamlit's
-labels in French, and its sidebar's lists on a desktop and opened with the keyboard on a phone.
+"""axe-core in a real Chromium, beyond every page as it opens (test_every_page.py, which also
+checks Streamlit's labels in French and the menu's lists on a desktop): the menu's lists opened
+with the keyboard on a phone.
 
 axe looks at the whole page, Streamlit's own markup included: nothing is excluded.
 """
@@ -29,21 +30,6 @@ def describe(violations: list[dict]) -> str:  # type: ignore[type-arg]
     )
 
 
-def test_streamlit_labels_are_french_and_the_sidebar_is_keyboard_reachable(
-    page: Page, server: Server
-) -> None:
-    open_app_page(page, server.url)
-    assert page.locator('a[href="#stMain"]').text_content() == "Aller au contenu"
-    assert page.get_by_test_id("stSidebar").get_attribute("aria-label") == "Menu du cours"
-    assert page.get_by_test_id("stSidebarContent").get_attribute("tabindex") == "0"
-
-
-def test_heading_anchor_links_are_labelled_in_french(page: Page, server: Server) -> None:
-    open_app_page(page, f"{server.url}/{COURSE.lessons[0].id}")
-    assert page.get_by_role("link", name="Lien vers ce titre").count() >= 1
-    assert page.get_by_role("link", name="Link to heading").count() == 0
-
-
 def assert_list_rules_pass(page: Page) -> None:
     """axe over the whole page, all results kept: `list` and `listitem` applied and passed."""
     wait_until_loaded(page)
@@ -55,13 +41,6 @@ def assert_list_rules_pass(page: Page) -> None:
         assert rule in {r["id"] for r in results["passes"]}, f"{rule} : rien à vérifier"
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
     assert not blocking, describe(blocking)
-
-
-@pytest.mark.parametrize("path", ["", COURSE.lessons[0].id], ids=["accueil", "module"])
-def test_the_sidebar_passes_axe_list_rules(page: Page, server: Server, path: str) -> None:
-    open_app_page(page, f"{server.url}/{path}")
-    expect(page.get_by_test_id("stSidebar")).to_be_visible()
-    assert_list_rules_pass(page)
 
 
 @pytest.mark.parametrize("path", ["", COURSE.lessons[0].id], ids=["accueil", "module"])
