@@ -55,21 +55,21 @@ def own_folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The course with its shipped content (one per xdist worker, on a free port)."""
-    running = start_server(tmp_path_factory.mktemp("server"), env=own_folders(tmp_path_factory))
+def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The course with its shipped content, an empty store of its own (nothing is written to the
+    project's var/) and TRAINER_PASSWORD: one per xdist worker, on a free port."""
+    env = {**own_folders(tmp_path_factory), "COURSE_TRAINER_PASSWORD": TRAINER_PASSWORD}
+    running = start_server(tmp_path_factory.mktemp("fresh-server"), env=env)
     yield running
     stop_server(running)
 
 
 @pytest.fixture(scope="session")
-def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The course with its shipped content, an empty store of its own (nothing is written to the
-    project's var/) and TRAINER_PASSWORD: for tests that sign learners or the trainer in."""
-    env = {**own_folders(tmp_path_factory), "COURSE_TRAINER_PASSWORD": TRAINER_PASSWORD}
-    running = start_server(tmp_path_factory.mktemp("fresh-server"), env=env)
-    yield running
-    stop_server(running)
+def server(fresh_server: Server) -> Server:
+    """The course with its shipped content, for tests that sign nobody in as the trainer: the
+    worker's fresh_server (a second server of the same content cost a start and a first run of
+    every page's imports for nothing)."""
+    return fresh_server
 
 
 @pytest.fixture(scope="session")
