@@ -62,29 +62,27 @@ def test_the_home_page_starts_without_the_libraries_of_other_pages() -> None:
 VIEWS = [*sorted((PROJECT_ROOT / "views").rglob("*.py")), PROJECT_ROOT / "app.py"]
 
 
-def downloads_made_on_click(path: Path) -> list[tuple[int, bool]]:
-    """Each `download_button(...)` call whose `data` is made on click (`data=lambda: …`, as
-    every such button here writes it): its line, and whether it passes on_click="ignore"."""
+def download_buttons(path: Path) -> list[tuple[int, bool]]:
+    """Each `download_button(...)` call: its line, and whether it passes on_click="ignore"."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         if node.func.attr != "download_button":
             continue
-        keywords = {keyword.arg: keyword.value for keyword in node.keywords}
-        if not isinstance(keywords.get("data"), ast.Lambda):
-            continue
-        click = keywords.get("on_click")
+        click = {keyword.arg: keyword.value for keyword in node.keywords}.get("on_click")
         found.append((node.lineno, isinstance(click, ast.Constant) and click.value == "ignore"))
     return found
 
 
-def test_every_file_made_on_click_downloads_without_a_rerun() -> None:
-    """A download whose file is made on click (`data=lambda: …`) also asks for a rerun unless
-    on_click="ignore", and the rerun's start can drop the server's answer to the download: the
-    learner's button spins, no file comes (seen about 2 times in 100 in Streamlit 1.67)."""
-    found = {path.name: downloads_made_on_click(path) for path in VIEWS}
-    assert sum(len(buttons) for buttons in found.values()) >= 10  # the check reads them all
+def test_every_download_leaves_the_page_without_a_rerun() -> None:
+    """A download button asks for a rerun unless on_click="ignore". The rerun greys the page
+    for nothing, and it races what the learner does next: when the file is made on click
+    (`data=lambda: …`), its start can drop the server's answer (the button spins, no file
+    comes: about 2 times in 100 in Streamlit 1.67); after the badge's download, it undid the
+    erase checkbox ticked right after (a browser test failed once under load)."""
+    found = {path.name: download_buttons(path) for path in VIEWS}
+    assert sum(len(buttons) for buttons in found.values()) >= 15  # the check reads them all
     rerunning = {
         name: [line for line, ignored in buttons if not ignored] for name, buttons in found.items()
     }
