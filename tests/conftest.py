@@ -50,8 +50,9 @@ FOLDERS_FIRST_TO_LAST = ("e2e", "content", "app", "unit")
 
 
 def run_longest_files_first(items: list[pytest.Item]) -> None:
-    """Sort the items by folder (FOLDERS_FIRST_TO_LAST), then by their file's number of tests,
-    most first; a file's tests stay together and in their order (the sort is stable)."""
+    """Sort the items by folder (FOLDERS_FIRST_TO_LAST; a folder not listed goes first, its time
+    unknown), then by their file's number of tests, most first; a file's tests stay together
+    and in their order (the sort is stable)."""
     tests_in = Counter(item.path for item in items)
     root = Path(__file__).parent
 

@@ -1,17 +1,19 @@
 """Every page of the course in a real Chromium, each opened once and looked at by several tests:
 it opens in French with its title and no exception, it fetches nothing from another host, axe
 finds no serious or critical violation (Streamlit's own markup included: nothing is excluded)
-and passes the menu's lists, Streamlit's own labels speak French, and it shows exactly the mock-up cards and illustrations its content declares, each a visible
-image named by its alt.
+and passes its lists, the menu's included, Streamlit's own labels speak French, and it shows
+exactly the mock-up cards and illustrations its content declares, each a visible image named by
+its alt.
 
 The pages are opened one after the other in a tab of a browser context of their own, empty at
 the start (no cache), whose every request is recorded while a page is opened: a resource is
 fetched the first time a page needs it, so anything fetched from another host shows under the
 first page that asks for it. The first page, and those whose address carries a query, are
 opened by their address; the others as the course's own links open them, through the browser's
-history, without loading the document again (the tab draws a page with about 40 % less CPU). The tests only read the page (axe reads it too), so opening
-it once per worker serves them all (pytest groups a class's tests by their `scope="class"`
-parameter); each test still passes or fails on its own.
+history, without loading the document again (a page drawn with about 40 % less CPU). The tests
+only read the page (axe reads it too), so opening it once per worker serves them all (pytest
+groups a class's tests by their `scope="class"` parameter); each test still passes or fails on
+its own.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from tests.e2e.conftest import (
     open_app_page,
     wait_until_loaded,
 )
-from tests.e2e.test_accessibility import BLOCKING, LIST_RULES, describe
+from tests.e2e.test_accessibility import BLOCKING, assert_lists_pass, describe
 from tests.e2e.test_browse import accessible_name
 from tests.e2e.test_mockups import alt_of
 from tests.helpers import shipped_course
@@ -53,8 +55,6 @@ PATHS = [
 ]
 LOCAL_SCHEMES = {"data", "blob", "about"}  # drawn by the browser itself, no network
 FIGURES = "figure.cm-figure, figure.cm-illustration"
-# The elements each of axe's list rules reads: lists and their items that keep their own role.
-LISTED_BY = {"list": ":is(ul, ol):not([role])", "listitem": "li:not([role])"}
 
 
 def heading(path: str) -> str:
@@ -162,14 +162,7 @@ class TestEveryPage:
         results = Axe().run(opened.tab).response
         blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
         assert not blocking, describe(blocking)
-        # Lists, the menu's as assets/page_fixes.js mends them included: none violated or left
-        # undecided, and where the page has the elements a rule looks at, it applied and passed.
-        passed = {r["id"] for r in results["passes"]}
-        for rule in LIST_RULES:
-            unsure = [r for r in results["violations"] + results["incomplete"] if r["id"] == rule]
-            assert not unsure, describe(unsure)
-            if opened.tab.locator(LISTED_BY[rule]).count():
-                assert rule in passed, f"{rule} : rien à vérifier"
+        assert_lists_pass(opened.tab, results)
 
     def test_streamlit_s_own_labels_are_french(self, opened: OpenedPage, path: str) -> None:
         tab = opened.tab
