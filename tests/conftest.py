@@ -3,8 +3,12 @@
 Stores, by what a test needs:
 - `store`: an empty store on SQLite *and* on PostgreSQL (the test runs once on each);
 - `sqlite_store`: SQLite only, the file `data_dir / "course.sqlite3"` that the app and the
-  command line open when $COURSE_DATA_DIR is `data_dir` (tests that drive them, or need a file).
+  command line open when $COURSE_DATA_DIR is `data_dir` (tests that drive them, or need a file);
+- `database_url`: an empty database of each kind, not even migrated (what opening it does is the
+  test's subject).
 Test files never redefine these names; a store with other needs gets a name of its own.
+Both stores start as a copy of a database migrated once per worker (`migrated_databases`): a copy
+takes 2 ms, running the migrations 35 ms (SQLite, measured), for some 250 stores a run.
 """
 
 from __future__ import annotations
@@ -96,10 +100,48 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return server.create_database()
 
 
-@pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    """A store on SQLite and on PostgreSQL: tests that use it run against both."""
-    opened = Store(database_url)
+class MigratedDatabases:
+    """Databases migrated to the latest schema once, empty otherwise, that a test's store copies:
+    a SQLite file, and a PostgreSQL database (made on the first PostgreSQL test)."""
+
+    def __init__(self, folder: Path) -> None:
+        self._sqlite = folder / "course.sqlite3"
+        _migrate(f"sqlite:///{self._sqlite}")
+        self._postgres: str | None = None  # the migrated database's name
+
+    def sqlite_copy(self, path: Path) -> str:
+        """A copy at `path` (its WAL went into the file when the migrating store closed)."""
+        shutil.copyfile(self._sqlite, path)
+        return f"sqlite:///{path}"
+
+    def postgres_copy(self, server: PostgresServer) -> str:
+        """A copy on `server` (the worker's one server, whose template it keeps)."""
+        if self._postgres is None:
+            url = server.create_database("migrated")
+            _migrate(url)
+            self._postgres = url.rsplit("/", 1)[1]
+        return server.create_database(copy_of=self._postgres)
+
+
+def _migrate(url: str) -> None:
+    Store(url).engine.dispose()  # closes every connection: the database can be copied
+
+
+@pytest.fixture(scope="session")
+def migrated_databases(tmp_path_factory: pytest.TempPathFactory) -> MigratedDatabases:
+    return MigratedDatabases(tmp_path_factory.mktemp("migrated"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(
+    request: pytest.FixtureRequest, tmp_path: Path, migrated_databases: MigratedDatabases
+) -> Iterator[Store]:
+    """An empty store on SQLite and on PostgreSQL: tests that use it run against both."""
+    if request.param == "sqlite":
+        url = migrated_databases.sqlite_copy(tmp_path / "course.sqlite3")
+    else:
+        url = migrated_databases.postgres_copy(request.getfixturevalue("postgres_server"))
+    opened = Store(url)
     yield opened
     opened.engine.dispose()
 
@@ -114,8 +156,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def sqlite_store(data_dir: Path) -> Iterator[Store]:
+def sqlite_store(data_dir: Path, migrated_databases: MigratedDatabases) -> Iterator[Store]:
     """SQLite only: the database in `data_dir`, the one the app and the command line open."""
-    opened = Store(f"sqlite:///{data_dir / 'course.sqlite3'}")
+    opened = Store(migrated_databases.sqlite_copy(data_dir / "course.sqlite3"))
     yield opened
     opened.engine.dispose()

@@ -63,13 +63,15 @@ class PostgresServer:
             command = ["runuser", "-u", self.user, "--", *command]
         subprocess.run(command, check=True, capture_output=True, text=True)
 
-    def create_database(self, prefix: str = "test") -> str:
-        """A new empty database with a random name (`prefix_…`); its SQLAlchemy URL."""
+    def create_database(self, prefix: str = "test", copy_of: str | None = None) -> str:
+        """A new database with a random name (`prefix_…`), empty or a copy of the database
+        `copy_of` (a name, which no connection may hold open); its SQLAlchemy URL."""
         name = f"{prefix}_{secrets.token_hex(6)}"
+        template = f' TEMPLATE "{copy_of}"' if copy_of else ""
         with psycopg.connect(
             host="127.0.0.1", port=self.port, user="postgres", dbname="course", autocommit=True
         ) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"{template}')
         return self.url.rsplit("/", 1)[0] + f"/{name}"
 
     def stop(self) -> None:
