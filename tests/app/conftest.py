@@ -14,6 +14,7 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
+from tests.conftest import MigratedDatabases
 from tests.helpers import PROJECT_ROOT
 
 
@@ -41,16 +42,22 @@ def components_scanned_once() -> Iterator[None]:
 
 @pytest.fixture
 def app(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory, data_dir: Path
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+    data_dir: Path,
+    migrated_databases: MigratedDatabases,
 ) -> Callable[..., AppTest]:
     """A started app, on the shipped content or on another content folder.
 
     Its database is `sqlite_store`'s file in `data_dir` unless the test sets COURSE_DATA_DIR
     itself: tests never write to var/ or static/ nor see each other's learners or failed passwords.
+    A new database there is a copy of the migrated one, as the app would have made it.
     """
     monkeypatch.delenv("COURSE_DATABASE_URL", raising=False)
     if "COURSE_DATA_DIR" not in os.environ:  # a test's own fixture set it first: keep its folder
         monkeypatch.setenv("COURSE_DATA_DIR", str(data_dir))
+        if not (data_dir / "course.sqlite3").exists():
+            migrated_databases.sqlite_copy(data_dir / "course.sqlite3")
     if "COURSE_STATIC_DIR" not in os.environ:
         monkeypatch.setenv("COURSE_STATIC_DIR", str(tmp_path_factory.mktemp("app-static")))
 
