@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from course.storage.store import Store
-from tests.helpers import FIXTURES, VALID_COURSE
+from tests.helpers import FIXTURES, VALID_COURSE, MigratedDatabases
 from tools.postgres_server import PostgresServer, start_postgres
 
 
@@ -98,33 +98,6 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return f"sqlite:///{tmp_path / 'course.sqlite3'}"
     server: PostgresServer = request.getfixturevalue("postgres_server")
     return server.create_database()
-
-
-class MigratedDatabases:
-    """Databases migrated to the latest schema once, empty otherwise, that a test's store copies:
-    a SQLite file, and a PostgreSQL database (made on the first PostgreSQL test)."""
-
-    def __init__(self, folder: Path) -> None:
-        self._sqlite = folder / "course.sqlite3"
-        _migrate(f"sqlite:///{self._sqlite}")
-        self._postgres: str | None = None  # the migrated database's name
-
-    def sqlite_copy(self, path: Path) -> str:
-        """A copy at `path` (its WAL went into the file when the migrating store closed)."""
-        shutil.copyfile(self._sqlite, path)
-        return f"sqlite:///{path}"
-
-    def postgres_copy(self, server: PostgresServer) -> str:
-        """A copy on `server` (the worker's one server, whose template it keeps)."""
-        if self._postgres is None:
-            url = server.create_database("migrated")
-            _migrate(url)
-            self._postgres = url.rsplit("/", 1)[1]
-        return server.create_database(copy_of=self._postgres)
-
-
-def _migrate(url: str) -> None:
-    Store(url).engine.dispose()  # closes every connection: the database can be copied
 
 
 @pytest.fixture(scope="session")

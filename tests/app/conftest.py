@@ -14,8 +14,7 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from tests.conftest import MigratedDatabases
-from tests.helpers import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT, MigratedDatabases
 
 
 def open_page(app: AppTest, url_path: str) -> AppTest:
