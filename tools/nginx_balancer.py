@@ -39,7 +39,7 @@ from tools.streamlit_server import (
     Server,
     free_port,
     launch_server,
-    stop_server,
+    stop_servers,
     wait_until_healthy,
 )
 
@@ -241,9 +241,7 @@ def stop_balanced(balanced: Balanced) -> None:
             balanced.nginx.wait(timeout=10)
         except subprocess.TimeoutExpired:
             balanced.nginx.kill()
-    for server in balanced.servers:
-        if server.process.poll() is None:
-            stop_server(server)
+    stop_servers([server for server in balanced.servers if server.process.poll() is None])
     if balanced.folder != Path() and balanced.folder.exists():
         shutil.rmtree(balanced.folder, ignore_errors=True)
 

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 from tests.helpers import EVERY_TYPE_QUIZ, VALID_COURSE
-from tools.streamlit_server import Server, start_server, stop_server
+from tools.streamlit_server import Server, kill_server, start_server
 
 TRAINER_PASSWORD = "Formateur-e2e-2026"  # the trainer's password on `fresh_server`
 PHONE_SIZE: ViewportSize = {"width": 375, "height": 800}
@@ -65,7 +65,7 @@ def fresh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = {**own_folders(tmp_path_factory), "COURSE_TRAINER_PASSWORD": TRAINER_PASSWORD}
     running = start_server(tmp_path_factory.mktemp("fresh-server"), env=env)
     yield running
-    stop_server(running)
+    kill_server(running)
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +86,7 @@ def every_type_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serv
     env = {**own_folders(tmp_path_factory), "COURSE_CONTENT_DIR": str(root)}
     running = start_server(tmp_path_factory.mktemp("every-type-server"), env=env)
     yield running
-    stop_server(running)
+    kill_server(running)
 
 
 @pytest.fixture(scope="session")

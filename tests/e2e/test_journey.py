@@ -29,7 +29,7 @@ from tests.e2e.conftest import (
 )
 from tests.helpers import shipped_course
 from tools import streamlit_server
-from tools.streamlit_server import PROJECT_ROOT, Server, free_port, start_server, stop_server
+from tools.streamlit_server import PROJECT_ROOT, Server, free_port, kill_server, start_server
 
 CODE = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}\b")
 COURSE = shipped_course()
@@ -67,7 +67,7 @@ def journey_server(
             },
         )
     yield server
-    stop_server(server)
+    kill_server(server)
 
 
 def sign_up(page: Page, server: Server, name: str) -> str:

@@ -16,7 +16,7 @@ from course.storage.store import Store
 from tests.e2e.conftest import assert_no_exception, open_app_page, wait_for_rerun
 from tests.helpers import run_course, shipped_course
 from tests.paper_helpers import right_cells, wrong_cell
-from tools.streamlit_server import Server, start_server, stop_server
+from tools.streamlit_server import Server, kill_server, start_server
 
 PASSWORD = "Papier-e2e-2026"
 QUIZ = shipped_course().quizzes["bases"]  # the quiz the tab offers first
@@ -37,7 +37,7 @@ def paper_server(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> It
     }
     running = start_server(tmp_path_factory.mktemp("paper-server"), env=env)
     yield running
-    stop_server(running)
+    kill_server(running)
 
 
 def _cell(page: Page, row: int, column: int) -> Locator:

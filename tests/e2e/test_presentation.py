@@ -19,7 +19,7 @@ from tests.e2e.conftest import (
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.e2e.test_browse import accessible_name
 from tests.helpers import shipped_course
-from tools.streamlit_server import Server, start_server, stop_server
+from tools.streamlit_server import Server, kill_server, start_server
 
 PASSWORD = "Atelier-de-test-e2e-2026"
 COURSE = shipped_course()
@@ -38,7 +38,7 @@ def presentation_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Se
     }
     server = start_server(tmp_path_factory.mktemp("presentation-logs"), env=env)
     yield server
-    stop_server(server)
+    kill_server(server)
 
 
 def sign_in(page: Page) -> None:

@@ -40,7 +40,7 @@ from tests.e2e.conftest import (
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.helpers import run_course, shipped_course
 from tools.postgres_server import PostgresServer
-from tools.streamlit_server import Server, start_server, stop_server
+from tools.streamlit_server import Server, kill_server, start_server
 
 PASSWORD = "Atelier-e2e-2026"
 COURSE = shipped_course()
@@ -65,11 +65,11 @@ def servers(
     try:
         second = start_server(logs, env=env)
     except Exception:
-        stop_server(first)
+        kill_server(first)
         raise
     yield first, second
-    stop_server(first)
-    stop_server(second)
+    kill_server(first)
+    kill_server(second)
 
 
 def _sign_in_trainer(page: Page, server: Server) -> str:
