@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -33,7 +33,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["COURSE_SECRET_KEY"] = "tests-only-secret-" + "0123456789abcdef" * 2
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A test that uses the PostgreSQL server says so (`postgres`), and is an `integration` test.
     The longest files run first (run_longest_files_first)."""
     for item in items:
@@ -41,31 +41,71 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.postgres)
         if item.get_closest_marker("postgres"):
             item.add_marker(pytest.mark.integration)
-    run_longest_files_first(items)
+    seconds = config.cache.get(FILE_SECONDS, {}) if config.cache is not None else {}
+    run_longest_files_first(items, seconds)
 
 
 # pytest-xdist hands whole files to its workers (`--dist loadfile`) in the order of the items. Its
 # own reordering (by number of tests, turned off in pyproject.toml) put the files with fewest
 # tests last: browser walks of one test, up to 40 s each, ran at the end on one worker while the
-# other core idled. The longest files go first: the browser's, then the content's (one
-# Grammalecte pass of 15 s or more), then the app's and the units'; within a folder, the files
-# with most tests first. The short files fill in at the end.
+# other core idled. The longest files go first, so that the last ones are short and both workers
+# end together: by the seconds each file took in the last full run on this machine (kept in
+# .pytest_cache, FILE_SECONDS), else by folder, the browser's, then the content's (one
+# Grammalecte pass of 15 s or more), then the app's and the units', and within a folder the files
+# with most tests first. A file the last run did not time goes first, its time unknown.
 FOLDERS_FIRST_TO_LAST = ("e2e", "content", "app", "unit")
+FILE_SECONDS = "course/file-seconds"
 
 
-def run_longest_files_first(items: list[pytest.Item]) -> None:
-    """Sort the items by folder (FOLDERS_FIRST_TO_LAST; a folder not listed goes first, its time
-    unknown), then by their file's number of tests, most first; a file's tests stay together
-    and in their order (the sort is stable)."""
+def run_longest_files_first(items: list[pytest.Item], seconds: dict[str, float]) -> None:
+    """Sort the items, a file's tests together and in their order (the sort is stable): the files
+    `seconds` does not know first, by folder (FOLDERS_FIRST_TO_LAST; a folder not listed goes
+    first) and then by number of tests, most first; then the files it knows, longest first."""
     tests_in = Counter(item.path for item in items)
     root = Path(__file__).parent
 
-    def rank(item: pytest.Item) -> tuple[int, int]:
+    def rank(item: pytest.Item) -> tuple[bool, float, int, int]:
+        timed = seconds.get(_file_of(item.nodeid))
         folder = item.path.relative_to(root).parts[0]
         place = FOLDERS_FIRST_TO_LAST.index(folder) if folder in FOLDERS_FIRST_TO_LAST else -1
-        return (place, -tests_in[item.path])
+        if timed is not None:
+            return (True, -timed, 0, 0)
+        return (False, 0.0, place, -tests_in[item.path])
 
     items.sort(key=rank)
+
+
+def _file_of(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
+class FileTimer:
+    """The seconds each test file takes (set-up, test and tear-down of each of its tests, as the
+    main process hears of them from the workers), kept for the next run's order when this one
+    ran whole files, without -k, -m or --lf, and passed."""
+
+    def __init__(self) -> None:
+        self.seconds: defaultdict[str, float] = defaultdict(float)
+
+    @pytest.hookimpl
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.seconds[_file_of(report.nodeid)] += report.duration
+
+    @pytest.hookimpl
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        options = session.config.option
+        partial = options.keyword or options.markexpr or getattr(options, "lf", False)
+        partial = partial or any("::" in arg for arg in session.config.args)
+        if exitstatus != 0 or partial or session.config.cache is None or not self.seconds:
+            return
+        kept = session.config.cache.get(FILE_SECONDS, {})
+        kept.update({name: round(value, 2) for name, value in self.seconds.items()})
+        session.config.cache.set(FILE_SECONDS, kept)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # the main process, not an xdist worker
+        session.config.pluginmanager.register(FileTimer(), "course-file-timer")
 
 
 @pytest.fixture
