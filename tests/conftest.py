@@ -48,29 +48,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # pytest-xdist hands whole files to its workers (`--dist loadfile`) in the order of the items. Its
 # own reordering (by number of tests, turned off in pyproject.toml) put the files with fewest
 # tests last: browser walks of one test, up to 40 s each, ran at the end on one worker while the
-# other core idled. The longest files go first, so that the last ones are short and both workers
-# end together: by the seconds each file took in the last full run on this machine (kept in
-# .pytest_cache, FILE_SECONDS), else by folder, the browser's, then the content's (one
-# Grammalecte pass of 15 s or more), then the app's and the units', and within a folder the files
-# with most tests first. A file the last run did not time goes first, its time unknown.
+# other core idled. The longest files go first: the browser's, then the content's (one
+# Grammalecte pass of 15 s or more), then the app's and the units'; within a folder, by the
+# seconds each file took in the last whole run on this machine (kept in .pytest_cache,
+# FILE_SECONDS), else by number of tests. The short files fill in at the end, and both workers
+# end together.
 FOLDERS_FIRST_TO_LAST = ("e2e", "content", "app", "unit")
 FILE_SECONDS = "course/file-seconds"
 
 
 def run_longest_files_first(items: list[pytest.Item], seconds: dict[str, float]) -> None:
-    """Sort the items, a file's tests together and in their order (the sort is stable): the files
-    `seconds` does not know first, by folder (FOLDERS_FIRST_TO_LAST; a folder not listed goes
-    first) and then by number of tests, most first; then the files it knows, longest first."""
+    """Sort the items by folder (FOLDERS_FIRST_TO_LAST; a folder not listed goes first, its time
+    unknown), then within a folder the files `seconds` does not know first (their time unknown),
+    by number of tests, most first, then the files it knows, longest first. A file's tests stay
+    together and in their order (the sort is stable)."""
     tests_in = Counter(item.path for item in items)
     root = Path(__file__).parent
 
-    def rank(item: pytest.Item) -> tuple[bool, float, int, int]:
-        timed = seconds.get(_file_of(item.nodeid))
+    def rank(item: pytest.Item) -> tuple[int, bool, float]:
         folder = item.path.relative_to(root).parts[0]
         place = FOLDERS_FIRST_TO_LAST.index(folder) if folder in FOLDERS_FIRST_TO_LAST else -1
-        if timed is not None:
-            return (True, -timed, 0, 0)
-        return (False, 0.0, place, -tests_in[item.path])
+        timed = seconds.get(_file_of(item.nodeid))
+        return (place, timed is not None, -(tests_in[item.path] if timed is None else timed))
 
     items.sort(key=rank)
 
