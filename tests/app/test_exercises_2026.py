@@ -8,6 +8,7 @@ from collections.abc import Callable
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import open_page
+from tests.helpers import shipped_course
 
 MODULE_PRINT = "Télécharger ce module à imprimer (PDF)"
 
@@ -143,7 +144,7 @@ def test_the_engagement_rate_is_computed_refused_kept_and_planned(
     the others, French refusals (typed text escaped), inputs kept, the result in the action plan."""
     from datetime import date
 
-    from course.content.loader import content_dir_from_env, load_course
+    from course.content.loader import content_dir_from_env
     from course.journey.action_plan import action_plan
     from course.journey.progress import learner_progress
     from course.storage.store import Store
@@ -197,7 +198,7 @@ def test_the_engagement_rate_is_computed_refused_kept_and_planned(
     finally:
         store.engine.dispose()
     assert answers["taux-engagement"]["rate_label"] == "5\u202f%"
-    course = load_course(content_dir_from_env())
+    course = shipped_course()
     plan = action_plan("Zoé", learner_progress(course, {}, {}), answers, date(2026, 11, 23))
     assert "Mesurer vos résultats" in plan and "**5\u202f%**" in plan
 

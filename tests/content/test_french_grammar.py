@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from course.content.course import Course
-from course.content.loader import content_dir_from_env, load_course
 from course.content.prose import learner_prose, plain_paragraphs
 from course.content.questions import Matching, Ordering
+from tests.helpers import shipped_course
 
 ALLOWLIST = yaml.safe_load(
     (Path(__file__).parent / "grammalecte-allowlist.yaml").read_text(encoding="utf-8")
@@ -67,7 +67,7 @@ def quiz_item_texts(course: Course) -> Iterator[tuple[str, str]]:
 
 
 def test_the_course_prose_has_no_unexplained_grammalecte_report(tmp_path: Path) -> None:
-    course = load_course(content_dir_from_env())
+    course = shipped_course()
     prose = [*learner_prose(course), *quiz_item_texts(course)]
     paragraphs = [text for _, text in prose]
     used: set[str] = set()

@@ -21,7 +21,6 @@ from playwright.sync_api import Locator, Page, expect
 
 from course.content.exercise_registry import EXERCISES as TITLES
 from course.content.lesson import Lesson
-from course.content.loader import content_dir_from_env, load_course
 from course.exercises import engagement, image_consent, image_description, phishing
 from course.exercises import moderation_charter as charter
 from course.exercises import moderation_options as charter_options
@@ -39,8 +38,9 @@ from tests.e2e.conftest import (
 from tests.e2e.test_accessibility import BLOCKING, describe
 from tests.e2e.test_mockups import alt_of
 from tests.e2e.test_phone_width import assert_fits
+from tests.helpers import shipped_course
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 NEW_MODULES = ["reseaux-2026", "securite", "droit-image", "moderation", "mesurer"]
 LESSONS: dict[str, Lesson] = {lesson.id: lesson for lesson in COURSE.lessons}
 SIZES: dict[str, Screen] = {"1280": DESKTOP, "375": PHONE}

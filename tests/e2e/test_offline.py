@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from course.content.loader import content_dir_from_env, load_course
 from tests.e2e.conftest import (
     DESKTOP,
     PHONE,
@@ -23,9 +22,10 @@ from tests.e2e.conftest import (
     wait_for_rerun,
     wait_until_loaded,
 )
+from tests.helpers import shipped_course
 from tools.streamlit_server import Server
 
-COURSE = load_course(content_dir_from_env())
+COURSE = shipped_course()
 LOCAL_SCHEMES = {"data", "blob", "about"}  # drawn by the browser itself, no network
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from course.content.course import Course
-from course.content.loader import load_course, load_quiz
+from course.content.loader import load_quiz
 from course.content.questions import Quiz
 from course.quiz.attempts import Attempt
 from course.quiz.grading import grade_question
@@ -16,7 +16,7 @@ from course.storage.learners import Learner
 from course.storage.store import Store
 from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshop, Workshops
-from tests.helpers import EVERY_TYPE_QUIZ, VALID_COURSE
+from tests.helpers import EVERY_TYPE_QUIZ, valid_course
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 10:00 in Paris
 ALL_TYPES = load_quiz(EVERY_TYPE_QUIZ)
@@ -25,7 +25,7 @@ ALL_TYPES = load_quiz(EVERY_TYPE_QUIZ)
 def group_course() -> Course:
     """The valid test course (module 1 « Les bases » with quiz `bases`, module 2 without a
     quiz) and a final exam with a question of every type (`tous-les-types`)."""
-    course = load_course(VALID_COURSE)
+    course = valid_course()
     assert course.settings is not None
     settings = course.settings.model_copy(
         update={

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from course.content.exercise_registry import EXERCISES
-from course.content.loader import load_course
 from course.content.prose import plain_paragraphs
 from course.exercises import InvalidInput
 from course.exercises import engagement as eng
@@ -23,7 +22,7 @@ from course.exercises.engagement import (
 )
 from course.journey.action_plan import action_plan
 from course.journey.progress import learner_progress
-from tests.helpers import PROJECT_ROOT
+from tests.helpers import shipped_course
 from tests.unit.test_french_typography import PLAIN_SPACE_BEFORE_MARK
 
 NNBSP = "\u202f"
@@ -200,7 +199,7 @@ def all_prose() -> list[str]:
 
 
 def plan_sections() -> list[str]:
-    course = load_course(PROJECT_ROOT)
+    course = shipped_course()
     fresh = learner_progress(course, {}, {})
     result = engagement_result("60", {"couverture": "1200"}, "couverture")
     done = action_plan("Zoé", fresh, {EXERCISE_ID: result}, date(2026, 11, 23))

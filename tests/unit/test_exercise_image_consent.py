@@ -15,7 +15,6 @@ from pypdf import PdfReader
 
 from course.certificates.forms import text_form_pdf
 from course.content.exercise_registry import EXERCISES
-from course.content.loader import load_course
 from course.exercises import InvalidInput
 from course.exercises.image_consent import (
     BLANK,
@@ -34,7 +33,7 @@ from course.exercises.image_consent import (
 )
 from course.journey.action_plan import action_plan
 from course.journey.progress import learner_progress
-from tests.helpers import PROJECT_ROOT
+from tests.helpers import shipped_course
 from tests.unit.test_french_typography import PLAIN_SPACE_BEFORE_MARK
 
 HOSTILE = "<script>alert(1)</script> **gras** [lien](http://x) ![i](http://y) # titre _a_ `c`"
@@ -213,7 +212,7 @@ def test_the_pdf_is_one_portrait_page_with_the_caveat_and_every_support() -> Non
 
 
 def test_the_action_plan_gets_a_section_with_the_form_escaped() -> None:
-    course = load_course(PROJECT_ROOT)
+    course = shipped_course()
     fresh = learner_progress(course, {}, {})
     result = form(association="Les **Amis**", event="<b>fête</b>", minors=True)
     plan = action_plan("Zoé", fresh, {EXERCISE_ID: result}, date(2026, 11, 23))

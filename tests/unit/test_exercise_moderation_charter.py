@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from course.content.exercise_registry import EXERCISES
-from course.content.loader import load_course
 from course.exercises import InvalidInput
 from course.exercises.moderation_charter import (
     BLOCK_AFTER,
@@ -31,7 +30,7 @@ from course.exercises.moderation_options import (
 )
 from course.journey.action_plan import action_plan
 from course.journey.progress import learner_progress
-from tests.helpers import PROJECT_ROOT
+from tests.helpers import shipped_course
 from tests.unit.test_french_typography import PLAIN_SPACE_BEFORE_MARK
 
 HEADINGS = (
@@ -65,9 +64,7 @@ def full() -> dict:  # type: ignore[type-arg]
 def test_the_exercise_is_registered_and_embedded_in_module_14() -> None:
     assert EXERCISE_ID == "charte-moderation"
     assert EXERCISE_ID in EXERCISES
-    lesson = next(
-        lesson for lesson in load_course(PROJECT_ROOT).lessons if lesson.id == "moderation"
-    )
+    lesson = next(lesson for lesson in shipped_course().lessons if lesson.id == "moderation")
     assert ("exercise", EXERCISE_ID) in {(embed.kind, embed.target) for embed in lesson.embeds}
 
 
@@ -208,7 +205,7 @@ def test_the_result_is_plain_json_and_every_sentence_uses_french_spacing() -> No
 
 
 def test_the_charter_joins_the_action_plan() -> None:
-    course = load_course(PROJECT_ROOT)
+    course = shipped_course()
     progress = learner_progress(course, {}, {})
     result = full()
     plan = action_plan("Zoé", progress, {EXERCISE_ID: result}, date(2026, 3, 1))

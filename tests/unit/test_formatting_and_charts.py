@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from course.content.charts import build_figure, chart_rows, data_table
-from course.content.loader import load_course
 from course.content.models import ChartSpec, SeriesFilter, Stat
 from course.formatting import (
     format_clock,
@@ -17,7 +16,7 @@ from course.formatting import (
     format_stat_value,
     format_time_left,
 )
-from tests.helpers import VALID_COURSE, shipped_course
+from tests.helpers import shipped_course, valid_course
 
 NNBSP = "\u202f"
 
@@ -113,7 +112,7 @@ def test_date_window_selects_rows() -> None:
 
 
 def test_data_table_is_in_french_and_flags_unconfirmed_figures() -> None:
-    course = load_course(VALID_COURSE)
+    course = valid_course()
     spec = course.chart("inscrits-2011")
     assert spec is not None
     table = data_table(chart_rows(spec, course.stats))

@@ -40,7 +40,7 @@ from course.storage.store import Store
 from course.text import fold
 from course.workshop.questions import LiveQuestions
 from course.workshop.workshops import Workshops
-from tests.helpers import PROJECT_ROOT, VALID_COURSE
+from tests.helpers import PROJECT_ROOT, shipped_course, valid_course
 from tests.unit.group_data import ALL_TYPES, NOW, group_course, take
 from views.page import URL_VALUE_MAX, url_value
 
@@ -85,7 +85,7 @@ def test_a_name_longer_than_the_limit_is_refused_in_french() -> None:
 
 @pytest.mark.parametrize("typed", NAMES.values(), ids=NAMES.keys())
 def test_the_certificate_prints_the_name_as_plain_text(store: Store, typed: str) -> None:
-    course = load_course(VALID_COURSE)
+    course = valid_course()
     assert course.settings is not None
     learner, _ = store.learners.create(typed_name(typed))
     issued = store.certificates.issue(learner, "Formation aux réseaux sociaux", 90.0, ["Les bases"])
@@ -258,7 +258,7 @@ def headings(markdown: str) -> list[str]:
 
 @pytest.mark.parametrize("typed", NAMES.values(), ids=NAMES.keys())
 def test_the_action_plan_shows_what_the_learner_typed_as_text(typed: str) -> None:
-    course = load_course(PROJECT_ROOT)
+    course = shipped_course()
     progress = learner_progress(course, {}, {})
     name = typed_name(typed)
     plan = action_plan(name, progress, {"composer-tweet": tweet.compose_tweet(TWEET)}, date.today())
@@ -378,7 +378,7 @@ def test_folding_huge_texts_keeps_no_memory() -> None:
 
 
 def test_a_glossary_search_reads_only_the_first_hundred_characters() -> None:
-    terms = load_course(VALID_COURSE).glossary
+    terms = valid_course().glossary
     assert glossary.search(terms, "é" * 99) == []
     assert glossary.search(terms, "é" * 5_000_000) == []  # all 5 M once took 2.6 s to fold
     first = terms[0].term

@@ -32,7 +32,7 @@ from course.quiz.grading import (
 )
 from course.quiz.response_text import describe_response
 from course.workshop.live import score_live_answer
-from tests.helpers import EVERY_TYPE_QUIZ, FIXTURES, Ran, run_course
+from tests.helpers import EVERY_TYPE_QUIZ, FIXTURES, Ran, run_course, shipped_course
 
 GRADING = FIXTURES / "grading"
 QUIZ = load_quiz(EVERY_TYPE_QUIZ)
@@ -397,10 +397,9 @@ def test_quiz_model_is_what_the_grader_uses() -> None:
 
 
 def test_right_response_scores_full_marks_on_every_shipped_question() -> None:
-    from course.content.loader import content_dir_from_env, load_course
     from course.quiz.grading import grade_question, right_response
 
-    course = load_course(content_dir_from_env())
+    course = shipped_course()
     for quiz in course.quizzes.values():
         for question in quiz.questions:
             assert grade_question(question, right_response(question), quiz.scoring) == 1.0, (
