@@ -15,14 +15,20 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from course.storage.store import Store
-from tests.helpers import FIXTURES, VALID_COURSE, MigratedDatabases
+from tests.helpers import (
+    FIXTURES,
+    VALID_COURSE,
+    MigratedDatabases,
+    file_of,
+    run_longest_files_first,
+)
 from tools.postgres_server import PostgresServer, start_postgres
 
 
@@ -45,37 +51,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     run_longest_files_first(items, seconds)
 
 
-# pytest-xdist hands whole files to its workers (`--dist loadfile`) in the order of the items. Its
-# own reordering (by number of tests, turned off in pyproject.toml) put the files with fewest
-# tests last: browser walks of one test, up to 40 s each, ran at the end on one worker while the
-# other core idled. The longest files go first: the browser's, then the content's (one
-# Grammalecte pass of 15 s or more), then the app's and the units'; within a folder, by the
-# seconds each file took in the last whole run on this machine (kept in .pytest_cache,
-# FILE_SECONDS), else by number of tests. The short files fill in at the end, and both workers
-# end together.
-FOLDERS_FIRST_TO_LAST = ("e2e", "content", "app", "unit")
-FILE_SECONDS = "course/file-seconds"
-
-
-def run_longest_files_first(items: list[pytest.Item], seconds: dict[str, float]) -> None:
-    """Sort the items by folder (FOLDERS_FIRST_TO_LAST; a folder not listed goes first, its time
-    unknown), then within a folder the files `seconds` does not know first (their time unknown),
-    by number of tests, most first, then the files it knows, longest first. A file's tests stay
-    together and in their order (the sort is stable)."""
-    tests_in = Counter(item.path for item in items)
-    root = Path(__file__).parent
-
-    def rank(item: pytest.Item) -> tuple[int, bool, float]:
-        folder = item.path.relative_to(root).parts[0]
-        place = FOLDERS_FIRST_TO_LAST.index(folder) if folder in FOLDERS_FIRST_TO_LAST else -1
-        timed = seconds.get(_file_of(item.nodeid))
-        return (place, timed is not None, -(tests_in[item.path] if timed is None else timed))
-
-    items.sort(key=rank)
-
-
-def _file_of(nodeid: str) -> str:
-    return nodeid.split("::", 1)[0]
+FILE_SECONDS = "course/file-seconds"  # in .pytest_cache: run_longest_files_first's seconds
 
 
 class FileTimer:
@@ -88,7 +64,7 @@ class FileTimer:
 
     @pytest.hookimpl
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        self.seconds[_file_of(report.nodeid)] += report.duration
+        self.seconds[file_of(report.nodeid)] += report.duration
 
     @pytest.hookimpl
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
@@ -130,7 +106,11 @@ def postgres_server() -> Iterator[PostgresServer]:
     server.stop()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+# Each database the course supports; a test whose fixture takes these runs once on each.
+DATABASE_KINDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DATABASE_KINDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty database of each kind the course supports: a SQLite file, a PostgreSQL database."""
     if request.param == "sqlite":
@@ -144,7 +124,7 @@ def migrated_databases(tmp_path_factory: pytest.TempPathFactory) -> MigratedData
     return MigratedDatabases(tmp_path_factory.mktemp("migrated"))
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=DATABASE_KINDS)
 def store(
     request: pytest.FixtureRequest, tmp_path: Path, migrated_databases: MigratedDatabases
 ) -> Iterator[Store]:

@@ -10,13 +10,19 @@ import contextlib
 import importlib
 import io
 import os
+import pkgutil
 import shutil
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from unittest import mock
 
+import pytest
+
+import course.cli as course_cli
 from course.cli import main as course_main
 from course.content.course import Course
 from course.content.loader import content_dir_from_env, load_course
@@ -97,15 +103,15 @@ def environment(changes: Mapping[str, str | None]) -> Iterator[None]:
         os.environ.update(saved)
 
 
-# The command line's modules that load the course, each through its own name `load_course`.
-COMMANDS_THAT_LOAD = (
-    "certificates",
-    "export",
-    "handout",
-    "import_questions",
-    "paper_quiz",
-    "validate",
-)
+@cache
+def _commands_that_load() -> tuple[ModuleType, ...]:
+    """The command line's modules that load the course, each through its own name
+    `load_course` (found, so a new command is not forgotten)."""
+    modules = (
+        importlib.import_module(f"course.cli.{found.name}")
+        for found in pkgutil.iter_modules(course_cli.__path__)
+    )
+    return tuple(module for module in modules if hasattr(module, "load_course"))
 
 
 def _loaded_once_if_shared(root: Path) -> Course:
@@ -133,8 +139,7 @@ def run_course(*args: str, env: Mapping[str, str | None] | None = None) -> Ran:
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
     ):
-        for name in COMMANDS_THAT_LOAD:
-            command = importlib.import_module(f"course.cli.{name}")
+        for command in _commands_that_load():
             patches.enter_context(mock.patch.object(command, "load_course", _loaded_once_if_shared))
         try:
             status = course_main(list(args))
@@ -168,3 +173,36 @@ class MigratedDatabases:
 
 def _migrate(url: str) -> None:
     Store(url).engine.dispose()  # closes every connection: the database can be copied
+
+
+# pytest-xdist hands whole files to its workers (`--dist loadfile`) in the order of the items. Its
+# own reordering (by number of tests, turned off in pyproject.toml) put the files with fewest
+# tests last: browser walks of one test, up to 40 s each, ran at the end on one worker while the
+# other core idled. The longest files go first: the browser's, then the content's (one
+# Grammalecte pass of 15 s or more), then the app's and the units'; within a folder, by the
+# seconds each file took in the last whole run on this machine (kept in .pytest_cache by
+# tests/conftest.py), else by number of tests. The short files fill in at the end, and both
+# workers end together.
+FOLDERS_FIRST_TO_LAST = ("e2e", "content", "app", "unit")
+
+
+def run_longest_files_first(items: list[pytest.Item], seconds: dict[str, float]) -> None:
+    """Sort the items by folder (FOLDERS_FIRST_TO_LAST; a folder not listed goes first, its time
+    unknown), then within a folder the files `seconds` does not know first (their time unknown),
+    by number of tests, most first, then the files it knows, longest first. A file's tests stay
+    together and in their order (the sort is stable)."""
+    tests_in = Counter(item.path for item in items)
+    root = PROJECT_ROOT / "tests"
+
+    def rank(item: pytest.Item) -> tuple[int, bool, float]:
+        folder = item.path.relative_to(root).parts[0]
+        place = FOLDERS_FIRST_TO_LAST.index(folder) if folder in FOLDERS_FIRST_TO_LAST else -1
+        timed = seconds.get(file_of(item.nodeid))
+        return (place, timed is not None, -(tests_in[item.path] if timed is None else timed))
+
+    items.sort(key=rank)
+
+
+def file_of(nodeid: str) -> str:
+    """The test file of a test id (tests/unit/test_x.py::test_y → tests/unit/test_x.py)."""
+    return nodeid.split("::", 1)[0]

@@ -99,7 +99,8 @@ def stop_server(server: Server) -> None:
 
 
 def stop_servers(servers: list[Server]) -> None:
-    """stop_server for each, all told at once, so their closing times overlap."""
+    """Stop each as an administrator would (SIGTERM), all told at once so that their closing
+    times overlap; one still running after 10 s is killed."""
     for server in servers:
         server.process.terminate()
     for server in servers:
